@@ -1,0 +1,89 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 strict concurrency plus the upcoming features the
+/// server ecosystem has adopted (explicit `any`, imports internal unless marked public).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "relicensure",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "relicensure", targets: ["relicensure"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // C libraries: module maps and shim headers only.
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
+
+        // Thin, safe Swift layers over the C libraries.
+        .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: strictSettings),
+        .target(name: "XLSX", dependencies: ["CXLSXWriter"], swiftSettings: strictSettings),
+
+        // Reading every Open Badges shape; recipient hashing.
+        .target(name: "OpenBadges",
+                dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strictSettings),
+
+        // The domain and the pure crediting engine: no files, no SQL.
+        .target(name: "Relicensure", dependencies: ["OpenBadges"], swiftSettings: strictSettings),
+
+        // The configuration file (YAML) turned into domain rules, with file:line errors.
+        .target(name: "RelicensureConfig",
+                dependencies: ["Relicensure", .product(name: "Yams", package: "Yams")],
+                swiftSettings: strictSettings),
+
+        // The ledger in PostgreSQL: migrations, repositories, runs, export batches.
+        .target(name: "RelicensureStore",
+                dependencies: ["Postgres", "Relicensure", "OpenBadges",
+                               .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strictSettings),
+
+        // RFC 4180 CSV, read and written, with formula-injection neutralising.
+        .target(name: "CSV", swiftSettings: strictSettings),
+
+        // Files people open: the PDMS CSV, the monthly workbook, transcripts.
+        .target(name: "Reports", dependencies: ["Relicensure", "XLSX", "CSV"], swiftSettings: strictSettings),
+
+        // The nightly job and the other use cases, composed from the layers above.
+        .target(name: "RelicensureApp",
+                dependencies: ["Relicensure", "RelicensureConfig", "RelicensureStore", "Reports",
+                               "OpenBadges", "Postgres", "CSV",
+                               .product(name: "Logging", package: "swift-log"),
+                               .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strictSettings),
+
+        // The command line.
+        .executableTarget(name: "relicensure",
+                          dependencies: ["RelicensureApp",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                                         .product(name: "Logging", package: "swift-log")],
+                          swiftSettings: strictSettings),
+
+        // Test support: reads back the workbooks our tests write.
+        .target(name: "XLSXReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Tests/Support/XLSXReader", swiftSettings: strictSettings),
+
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strictSettings),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXReader"], swiftSettings: strictSettings),
+        .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"], swiftSettings: strictSettings),
+        .testTarget(name: "RelicensureTests", dependencies: ["Relicensure", "OpenBadges"], swiftSettings: strictSettings),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"], swiftSettings: strictSettings),
+        .testTarget(name: "RelicensureAppTests",
+                    dependencies: ["RelicensureApp", "RelicensureConfig", "RelicensureStore", "Reports",
+                                   "Postgres", "XLSXReader"],
+                    swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,31 @@
+/// An OB 2.0 RevocationList: the awards of one issuer that the issuer has revoked.
+public struct RevocationList: Sendable {
+    public var id: String?
+    /// The list's own `issuer` field, when it has one.
+    public var issuerID: String?
+    public var revoked: [RevokedEntry]
+    /// How many entries were neither a string nor an object with `id` or `uid` (they revoke nothing).
+    public var unreadableEntries: Int
+
+    public init(id: String?, issuerID: String?, revoked: [RevokedEntry], unreadableEntries: Int = 0) {
+        self.id = id
+        self.issuerID = issuerID
+        self.revoked = revoked
+        self.unreadableEntries = unreadableEntries
+    }
+}
+
+/// One revoked award: from a string entry, `{id, revocationReason}`, or legacy `{uid, revocationReason}`.
+public struct RevokedEntry: Sendable, Hashable {
+    /// The assertion id, or for a legacy entry the OB 1.0 `uid` (see `isLegacyUID`).
+    public var id: String
+    public var reason: String?
+    /// True when `id` is an OB 1.0 `uid` (compare it with `Assertion.legacyUID`, not `awardID`).
+    public var isLegacyUID: Bool
+
+    public init(id: String, reason: String?, isLegacyUID: Bool = false) {
+        self.id = id
+        self.reason = reason
+        self.isLegacyUID = isLegacyUID
+    }
+}

@@ -1,0 +1,55 @@
+/// Reads badge files of every shape SPEC §4.3 lists. Never throws and never traps: whatever is
+/// wrong with a file becomes an `invalid` item that says what.
+public enum BadgeReader {
+    /// The extensions read, lower case, without the dot.
+    public static let badgeExtensions: Set<String> = ["json", "jsonl", "ndjson", "png", "svg", "jwt", "jws"]
+
+    /// Reads one file's bytes; the extension (case-insensitive) picks the format. Never throws.
+    public static func read(_ bytes: [UInt8], fileName: String, limits: ReadLimits = .standard) -> FileReading {
+        let ext = fileExtension(of: fileName)
+        guard badgeExtensions.contains(ext) else { return .notABadgeFile(ext: ext) }
+        guard !bytes.isEmpty else {
+            return .items([ReadItem(line: nil, content: .invalid(InvalidReason(code: InvalidReason.Code.emptyFile,
+                                                                             message: "The file is empty (0 bytes); export the badge again.")),
+                                    sha256: ContentHash.sha256Hex(bytes))])
+        }
+        guard bytes.count <= limits.maxFileBytes else {
+            return .items([tooLargeItem(size: bytes.count, limits: limits, sha256: ContentHash.sha256Hex(bytes))])
+        }
+        switch ext {
+        case "jsonl", "ndjson":
+            return .items(BundleReader.read(bytes, fileName: fileName, limits: limits))
+        case "png":
+            return .items([BakedPNGReader.read(bytes, limits: limits)])
+        case "svg":
+            return .items([BakedSVGReader.read(bytes, limits: limits)])
+        case "jwt", "jws":
+            let sha256 = ContentHash.sha256Hex(bytes)
+            return .items([ReadItem(line: nil, content: TokenReader.content(bytes[...], sha256: sha256, limits: limits),
+                                    sha256: sha256)])
+        default:
+            let sha256 = ContentHash.sha256Hex(bytes)
+            return .items([ReadItem(line: nil, content: JSONTextReader.content(bytes[...], sha256: sha256, limits: limits),
+                                    sha256: sha256)])
+        }
+    }
+
+    /// True when the extension is one we read (.json .jsonl .ndjson .png .svg .jwt .jws).
+    public static func isBadgeFile(_ fileName: String) -> Bool {
+        badgeExtensions.contains(fileExtension(of: fileName))
+    }
+
+    /// The extension of the last path component, lower case, without the dot (`""` when none).
+    public static func fileExtension(of fileName: String) -> String {
+        let name = fileName.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(fileName)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return Text.lowercasedASCII(String(name[name.index(after: dot)...]))
+    }
+
+    static func tooLargeItem(size: Int, limits: ReadLimits, sha256: String) -> ReadItem {
+        ReadItem(line: nil,
+                 content: .invalid(InvalidReason(code: InvalidReason.Code.tooLarge,
+                                                 message: "The file is \(size) bytes, over the limit of \(limits.maxFileBytes) bytes; split it or ask for a smaller export.")),
+                 sha256: sha256)
+    }
+}

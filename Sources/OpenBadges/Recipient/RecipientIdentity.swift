@@ -1,0 +1,64 @@
+/// Who an award was made to: an OB 2.0 IdentityObject, a legacy recipient string, or an OB 3.0
+/// `identifier` / subject id.
+///
+/// A hashed identity is kept as `algorithm$hex` with the algorithm and hex in lower case, so it
+/// can be compared directly with `hash(_:salt:algorithm:)`.
+public struct RecipientIdentity: Sendable, Hashable {
+    /// `email` (OB 3.0 `emailAddress` is read as `email`), `url`, `telephone`, `id` (an OB 3.0
+    /// subject id such as a DID), or what the document says.
+    public var type: String
+    /// The plain identity, or `sha256$hex` / `md5$hex`.
+    public var identity: String
+    public var hashed: Bool
+    public var salt: String?
+
+    public init(type: String, identity: String, hashed: Bool, salt: String?) {
+        self.type = type
+        self.identity = identity
+        self.hashed = hashed
+        self.salt = salt
+    }
+
+    /// The algorithm of a hashed identity.
+    public var hashAlgorithm: HashAlgorithm? {
+        guard hashed, let dollar = identity.firstIndex(of: "$") else { return nil }
+        return HashAlgorithm(rawValue: Text.lowercasedASCII(String(identity[..<dollar])))
+    }
+
+    /// The lower-case hex digest of a hashed identity.
+    public var hashHex: String? {
+        guard hashed, let dollar = identity.firstIndex(of: "$") else { return nil }
+        return Text.lowercasedASCII(String(identity[identity.index(after: dollar)...]))
+    }
+
+    /// SPEC §5 step 2. A plain identity compares case-insensitively after trimming. A hashed one
+    /// is `hash(candidate + salt)` (no separator, salt may be absent) for the address as given,
+    /// trimmed, and trimmed and lower-cased; hex in either case.
+    public func matches(email: String) -> Bool {
+        guard hashed else {
+            return Text.trimmed(identity).lowercased() == Text.trimmed(email).lowercased()
+        }
+        guard let algorithm = hashAlgorithm, let hex = hashHex else { return false }
+        for candidate in RecipientIdentity.candidates(for: email)
+        where RecipientIdentity.hash(candidate, salt: salt, algorithm: algorithm) == hex {
+            return true
+        }
+        return false
+    }
+
+    /// The forms of a roster address tried against hashed identities: as given, trimmed, and
+    /// trimmed and lower-cased (duplicates removed, order kept).
+    public static func candidates(for email: String) -> [String] {
+        var forms = [email]
+        let trimmed = Text.trimmed(email)
+        if trimmed != email { forms.append(trimmed) }
+        let lowered = trimmed.lowercased()
+        if !forms.contains(lowered) { forms.append(lowered) }
+        return forms
+    }
+
+    /// Lower-case hex of `algorithm(email + salt)`: precompute it once per salt to match many awards.
+    public static func hash(_ email: String, salt: String?, algorithm: HashAlgorithm) -> String {
+        algorithm.hexDigest((email + (salt ?? "")).utf8)
+    }
+}

@@ -1,0 +1,48 @@
+/// What became of an award, with the stable reason codes of SPEC §5.
+public enum Outcome: String, Sendable, CaseIterable, Codable {
+    case credited
+    case overCap = "over_cap"
+    case pendingApproval = "pending_approval"
+    case deniedByDistrict = "denied_by_district"
+    case issuerNotApproved = "issuer_not_approved"
+    case duplicateCredential = "duplicate_credential"
+    case outsideLicenseTerm = "outside_license_term"
+    case futureDated = "future_dated"
+    case unmatchedRecipient = "unmatched_recipient"
+    case ambiguousRecipient = "ambiguous_recipient"
+    case inactiveEducator = "inactive_educator"
+    case unresolvedReference = "unresolved_reference"
+    case unverified
+    case revoked
+    case invalid
+
+    /// Outcomes that are final: never evaluated again (SPEC §5, "Every night again").
+    public var isFinal: Bool { self == .credited || self == .invalid || self == .revoked }
+
+    /// The outcome in words an administrator can read on a transcript.
+    public var plainWords: String {
+        switch self {
+        case .credited: "Credited"
+        case .overCap: "Not credited: the hours cap for this term is already reached"
+        case .pendingApproval: "Waiting for the district to approve this badge"
+        case .deniedByDistrict: "The district denied credit for this badge"
+        case .issuerNotApproved: "The district does not accept badges from this issuer"
+        case .duplicateCredential: "Already credited: the educator holds this badge from an earlier award"
+        case .outsideLicenseTerm: "Earned outside the educator's current license term"
+        case .futureDated: "Award date is in the future"
+        case .unmatchedRecipient: "The badge's recipient matches no educator on the roster"
+        case .ambiguousRecipient: "The badge's recipient matches more than one educator"
+        case .inactiveEducator: "The educator is inactive on the roster"
+        case .unresolvedReference: "The badge or issuer description has not arrived yet"
+        case .unverified: "The badge could not be verified"
+        case .revoked: "The issuer revoked this badge"
+        case .invalid: "The badge file could not be read"
+        }
+    }
+}
+
+/// Whose micro-credential: the state's fixed hours, or a district-approved external issuer.
+public enum CreditType: String, Sendable, Codable {
+    case ddoe = "DDOE micro-credential"
+    case external = "External micro-credential"
+}

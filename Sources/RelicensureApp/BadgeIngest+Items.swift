@@ -1,0 +1,123 @@
+import Foundation
+import OpenBadges
+import RelicensureStore
+
+extension BadgeIngest {
+    /// Turns one read item into staged rows: an award, catalog documents, revocations.
+    mutating func record(_ item: ReadItem, file: String, fileDigest: String, source: BadgeSource) {
+        tally.items += 1
+        switch item.content {
+        case .assertion(let assertion):
+            record(assertion, item: item, file: file, source: source)
+        case .badgeClass(let badgeClass):
+            stage(badgeClass, source: source, digest: item.sha256)
+        case .issuer(let issuer):
+            stage(issuer, source: source, digest: item.sha256)
+        case .revocationList(let list):
+            guard let id = list.id else {
+                logger.warning("revocation list without an id ignored", metadata: ["file": "\(file)"])
+                return
+            }
+            catalog.append(IncomingCatalogDocument(kind: .revocationList, documentID: id, source: source, name: nil,
+                                                   issuerID: list.issuerID, documentJSON: "{}",
+                                                   sourceSHA256: item.sha256))
+            // Nothing from uploads ever revokes anything (SPEC §4.4).
+            guard source == .inbox else { return }
+            for entry in list.revoked {
+                revocations.append(IncomingRevocation(awardID: entry.id, listID: id, issuerID: list.issuerID,
+                                                      reason: entry.reason, sourceSHA256: item.sha256))
+            }
+        case .cryptographicKey(let key):
+            guard let id = key.id else { return }
+            catalog.append(IncomingCatalogDocument(kind: .key, documentID: id, source: source, name: nil,
+                                                   issuerID: key.owner, documentJSON: key.jwk?.serialized() ?? "{}",
+                                                   sourceSHA256: item.sha256))
+        case .revocationNotice(let awardID):
+            guard source == .inbox else {
+                logger.info("revocation notice in uploads ignored: only the inbox revokes", metadata: ["file": "\(file)"])
+                return
+            }
+            revocations.append(IncomingRevocation(awardID: awardID, listID: "", issuerID: nil, reason: nil,
+                                                  sourceSHA256: item.sha256))
+        case .assertionURL(let url):
+            // A baked SVG that only points at its hosted assertion: the award exists, but its
+            // content arrives only when the assertion is fetched from the issuer.
+            awards.append(IncomingAward(awardID: url, source: source, sourceSHA256: item.sha256, sourcePath: file,
+                                        sourceLine: item.line, verification: Self.hostedReference))
+        case .invalid(let reason):
+            tally.invalidItems += 1
+            logger.warning("unreadable item", metadata: ["file": "\(file)", "line": "\(item.line.map(String.init) ?? "-")",
+                                                         "detail": "\(reason.code)"])
+            awards.append(IncomingAward(awardID: "sha256:" + item.sha256, source: source, sourceSHA256: fileDigest,
+                                        sourcePath: file, sourceLine: item.line,
+                                        revocationReason: nil, verification: "not-read",
+                                        invalidDetail: reason.code, documentJSON: nil))
+        }
+    }
+
+    private mutating func record(_ assertion: Assertion, item: ReadItem, file: String, source: BadgeSource) {
+        var badgeID: String?
+        var badgeName: String?
+        var issuerID: String?
+        var issuerName: String?
+        switch assertion.badge {
+        case .id(let id):
+            badgeID = id
+        case .embedded(let badgeClass):
+            badgeName = badgeClass.name
+            switch badgeClass.issuer {
+            case .id(let id):
+                issuerID = id
+            case .embedded(let issuer):
+                issuerID = issuer.id
+                issuerName = issuer.name
+            }
+            // A BadgeClass without an id is still one credential: name it by issuer and name
+            // so that the duplicate rule can recognise a second award of it.
+            badgeID = badgeClass.id ?? "urn:relicensure:badge:\(issuerID ?? "unknown-issuer"):\(badgeClass.name)"
+            stage(badgeClass, source: source, digest: item.sha256)
+        }
+        let verification = source == .inbox
+            ? "trusted-channel"
+            : "unverified: uploads are credited only when signed by the issuer's key or hosted by the issuer, and neither is checked yet"
+        awards.append(IncomingAward(
+            awardID: assertion.awardID, source: source, sourceSHA256: item.sha256, sourcePath: file,
+            sourceLine: item.line, specVersion: assertion.specVersion.rawValue, badgeID: badgeID,
+            badgeName: badgeName, issuerID: issuerID, issuerName: issuerName, recipient: assertion.recipient,
+            awardedAt: Self.text(of: assertion.awardedAt), awardDate: assertion.awardedAt.calendarDate(in: timeZone),
+            expiresAt: assertion.expires.map(Self.text(of:)), revoked: assertion.revoked && source == .inbox,
+            revocationReason: assertion.revocationReason, creditsEarned: assertion.creditsEarned,
+            verification: verification, invalidDetail: nil, documentJSON: assertion.document.serialized()))
+    }
+
+    private mutating func stage(_ badgeClass: BadgeClass, source: BadgeSource, digest: String) {
+        var issuerID: String?
+        switch badgeClass.issuer {
+        case .id(let id): issuerID = id
+        case .embedded(let issuer):
+            issuerID = issuer.id
+            stage(issuer, source: source, digest: digest)
+        }
+        guard let id = badgeClass.id else { return }
+        catalog.append(IncomingCatalogDocument(kind: .badgeClass, documentID: id, source: source, name: badgeClass.name,
+                                               issuerID: issuerID, documentJSON: badgeClass.document.serialized(),
+                                               sourceSHA256: digest))
+    }
+
+    private mutating func stage(_ issuer: IssuerProfile, source: BadgeSource, digest: String) {
+        guard let id = issuer.id else { return }
+        catalog.append(IncomingCatalogDocument(kind: .issuer, documentID: id, source: source, name: issuer.name,
+                                               issuerID: id, documentJSON: issuer.document.serialized(),
+                                               sourceSHA256: digest))
+    }
+
+    /// The verification mark of an award known only by its hosted assertion's URL.
+    static let hostedReference = "hosted-reference"
+
+    static func text(of instant: AwardInstant) -> String {
+        switch instant {
+        case .day(let date): return date.description
+        case .instant(let date): return ISO8601DateFormatter().string(from: date)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Crypto
+import Foundation
+import Logging
+import OpenBadges
+import RelicensureStore
+
+/// Reads tonight's files from the inbox and uploads into staging tables: every file once per
+/// content, every item recorded (unreadable ones as `invalid`), flushed to PostgreSQL by COPY in
+/// chunks so memory stays bounded by the chunk, not the night.
+struct BadgeIngest {
+    /// Tallies for the run record and the summary line.
+    struct Tally: Sendable {
+        var filesRead = 0
+        var filesSeenBefore = 0
+        var filesNotBadges = 0
+        var items = 0
+        var invalidItems = 0
+    }
+
+    let store: Store
+    let timeZone: TimeZone
+    let runID: Int64
+    let day: CalendarDate
+    let logger: Logger
+    var limits = ReadLimits.standard
+    /// Rows kept in memory before a COPY.
+    var chunkSize = 5_000
+
+    var awards: [IncomingAward] = []
+    var catalog: [IncomingCatalogDocument] = []
+    var revocations: [IncomingRevocation] = []
+    var files: [IncomingSourceFile] = []
+    var tally = Tally()
+
+    init(store: Store, timeZone: TimeZone, runID: Int64, day: CalendarDate, logger: Logger) {
+        self.store = store
+        self.timeZone = timeZone
+        self.runID = runID
+        self.day = day
+        self.logger = logger
+    }
+
+    /// Every regular file under `folder`, in a stable order. Hidden files (a copy in progress
+    /// is often `.name.part`) are left for a later night.
+    static func files(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let path = folder + "/" + relative
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
+    }
+
+    /// Reads every file of one folder not seen before.
+    mutating func ingest(folder: String, source: BadgeSource, seen: inout Set<String>) throws {
+        guard FileManager.default.fileExists(atPath: folder) else {
+            logger.warning("folder missing, nothing read from it", metadata: ["folder": "\(folder)", "source": "\(source.rawValue)"])
+            return
+        }
+        for path in Self.files(under: folder) {
+            try ingest(file: path, source: source, seen: &seen)
+        }
+        try flush()
+    }
+
+    mutating func ingest(file path: String, source: BadgeSource, seen: inout Set<String>) throws {
+        let name = (path as NSString).lastPathComponent
+        guard BadgeReader.isBadgeFile(name) else {
+            tally.filesNotBadges += 1
+            logger.info("skipped: not a badge file", metadata: ["file": "\(path)"])
+            return
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let bytes: [UInt8]
+        let digest: String
+        if size > limits.maxFileBytes {
+            // Too large to read: hash it in pieces so it is recorded once, and report it.
+            digest = try Self.sha256(ofFileAt: path)
+            bytes = []
+        } else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                logger.warning("cannot read file; it will be tried again next night", metadata: ["file": "\(path)"])
+                return
+            }
+            bytes = [UInt8](data)
+            digest = Self.hex(SHA256.hash(data: data))
+        }
+        guard seen.insert(digest).inserted else {
+            tally.filesSeenBefore += 1
+            return
+        }
+        let items: [ReadItem]
+        if size > limits.maxFileBytes {
+            items = [ReadItem.tooLarge(sha256: digest, size: size, limit: limits.maxFileBytes)]
+        } else {
+            switch BadgeReader.read(bytes, fileName: name, limits: limits) {
+            case .notABadgeFile:
+                tally.filesNotBadges += 1
+                return
+            case .items(let read):
+                items = read
+            }
+        }
+        tally.filesRead += 1
+        for item in items { record(item, file: path, fileDigest: digest, source: source) }
+        files.append(IncomingSourceFile(sha256: digest, path: path, source: source, sizeBytes: size, items: items.count))
+        if awards.count + catalog.count + revocations.count >= chunkSize { try flush() }
+    }
+
+    mutating func flush() throws {
+        try store.stage(awards: awards, runID: runID, seenOn: day)
+        try store.stage(catalog: catalog, runID: runID)
+        try store.stage(revocations: revocations)
+        try store.stage(files: files, runID: runID, seenOn: day)
+        awards.removeAll(keepingCapacity: true)
+        catalog.removeAll(keepingCapacity: true)
+        revocations.removeAll(keepingCapacity: true)
+        files.removeAll(keepingCapacity: true)
+    }
+
+    static func sha256(ofFileAt path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw AppError(.failed, "\(path): cannot open the file")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hex(hasher.finalize())
+    }
+
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        digest.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+}
+
+extension ReadItem {
+    /// The item standing for a file over the size limit.
+    static func tooLarge(sha256: String, size: Int, limit: Int) -> ReadItem {
+        ReadItem(line: nil, content: .invalid(InvalidReason(code: "too_large",
+                                                            message: "the file is \(size) bytes; files over \(limit) bytes are not read — split a bundle into smaller files")),
+                 sha256: sha256)
+    }
+}

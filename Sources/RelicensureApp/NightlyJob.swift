@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+public import OpenBadges
+public import Relicensure
+import RelicensureStore
+import Reports
+
+/// `relicensure nightly`: ingest, verify, match, credit, post, export (SPEC §2, §5, §6, §7).
+///
+/// Everything a night changes in the database happens in one transaction, so a run killed at
+/// any instant leaves either nothing or everything. The PDMS file is written after the commit
+/// from the batch the transaction recorded; a batch whose file was not written (a kill in
+/// between) is written by the next run before anything else.
+public enum NightlyJob {
+    /// What a night did, for the summary line and the run record.
+    public struct Summary: Sendable {
+        public var runID: Int64?
+        public var asOf: CalendarDate
+        public var dryRun: Bool
+        public var filesRead = 0
+        public var filesSeenBefore = 0
+        public var filesNotBadges = 0
+        public var newAwards = 0
+        public var evaluated = 0
+        public var outcomes: [String: Int] = [:]
+        public var postings: [Posting] = []
+        public var pdmsFiles: [String] = []
+    }
+
+    public static func run(session: Session, dryRun: Bool) throws -> Summary {
+        let store = try session.openStore()
+        guard try store.tryLockNightly() else {
+            let holder = try? store.runningRun()
+            let who = holder.map { "run \($0.id), process \($0.pid.map(String.init) ?? "?") on \($0.host ?? "?"), started \($0.startedAt)" }
+                ?? "another process"
+            throw AppError(.locked, "another nightly run holds the lock (\(who)); this one did nothing")
+        }
+        defer { try? store.unlockNightly() }
+        try store.markAbandonedRuns()
+
+        var summary = Summary(runID: nil, asOf: session.asOf, dryRun: dryRun)
+        if !dryRun {
+            // A batch committed by a run killed before its file was written.
+            for batchID in try store.unwrittenPDMSBatchIDs() {
+                summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
+            }
+        }
+        if dryRun {
+            do {
+                try store.transaction {
+                    let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: true,
+                                                   configChecksum: session.configChecksum)
+                    _ = try night(store: store, session: session, runID: runID, summary: &summary)
+                    throw DryRunRollback()
+                }
+            } catch is DryRunRollback {
+                summary.runID = nil
+            }
+            return summary
+        }
+
+        let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: false,
+                                       configChecksum: session.configChecksum)
+        summary.runID = runID
+        do {
+            var batchID: Int64?
+            try store.transaction {
+                batchID = try night(store: store, session: session, runID: runID, summary: &summary)
+            }
+            if let batchID {
+                summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
+            }
+            try store.finishRun(runID, succeeded: true, countsJSON: countsJSON(summary), message: nil)
+            return summary
+        } catch {
+            try? store.finishRun(runID, succeeded: false, countsJSON: countsJSON(summary), message: "\(error)")
+            throw error
+        }
+    }
+
+    private struct DryRunRollback: Error {}
+
+    /// The night inside its transaction; returns the PDMS batch it recorded, if any.
+    private static func night(store: Store, session: Session, runID: Int64, summary: inout Summary) throws -> Int64? {
+        let config = session.configuration
+        let logger = session.logger
+        try store.beginStaging()
+        var seen = try store.seenFileHashes()
+        var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: runID, day: session.asOf, logger: logger)
+        try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
+        if let uploads = config.uploads {
+            try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
+        }
+        summary.newAwards = try store.mergeStaged()
+        summary.filesRead = ingest.tally.filesRead
+        summary.filesSeenBefore = ingest.tally.filesSeenBefore
+        summary.filesNotBadges = ingest.tally.filesNotBadges
+        logger.info("ingest done", metadata: ["files": "\(summary.filesRead)", "seen_before": "\(summary.filesSeenBefore)",
+                                              "new_awards": "\(summary.newAwards)", "invalid_items": "\(ingest.tally.invalidItems)"])
+
+        let evaluation = try Evaluation.run(store: store, session: session)
+        summary.evaluated = evaluation.facts.count
+        try store.record(evaluation.result.decisions, resolved: evaluation.facts, runID: runID, on: session.asOf)
+        try store.post(evaluation.result.postings, runID: runID, postedOn: session.asOf,
+                       configChecksum: session.configChecksum)
+        summary.postings = evaluation.result.postings
+        for decision in evaluation.result.decisions { summary.outcomes[decision.outcome.rawValue, default: 0] += 1 }
+        logger.info("crediting done", metadata: ["evaluated": "\(summary.evaluated)",
+                                                 "postings": "\(summary.postings.count)"])
+        let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)
+        return batch?.id
+    }
+
+    static func countsJSON(_ summary: Summary) -> String {
+        var counts: [String: Int] = summary.outcomes
+        counts["files_read"] = summary.filesRead
+        counts["files_seen_before"] = summary.filesSeenBefore
+        counts["new_awards"] = summary.newAwards
+        counts["evaluated"] = summary.evaluated
+        counts["ledger_entries"] = summary.postings.count
+        let data = (try? JSONSerialization.data(withJSONObject: counts, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(data: data, encoding: .utf8) ?? "{}"
+    }
+}

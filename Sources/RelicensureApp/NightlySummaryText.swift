@@ -1,0 +1,35 @@
+import Relicensure
+
+/// The few lines `relicensure nightly` prints for the operator and the cron mail.
+public enum NightlySummaryText {
+    public static func render(_ summary: NightlyJob.Summary) -> String {
+        var lines: [String] = []
+        let mode = summary.dryRun ? " (dry run: nothing was written)" : ""
+        lines.append("Nightly run as of \(summary.asOf)\(mode): \(summary.filesRead) files read, "
+                     + "\(summary.filesSeenBefore) seen before, \(summary.newAwards) new awards, "
+                     + "\(summary.evaluated) awards evaluated.")
+        if summary.outcomes.isEmpty {
+            lines.append("Outcomes: nothing to evaluate.")
+        } else {
+            let parts = summary.outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            lines.append("Outcomes: " + parts.joined(separator: ", ") + ".")
+        }
+        let added = summary.postings.filter { $0.action == .add }
+        let reversed = summary.postings.filter { $0.action == .reverse }
+        let addedHours = added.reduce(ClockHours.zero) { $0 + $1.hours }
+        let reversedHours = reversed.reduce(ClockHours.zero) { $0 + $1.hours }
+        lines.append("Ledger: \(added.count) credits (\(addedHours) h) and \(reversed.count) reversals (\(reversedHours) h)"
+                     + (summary.dryRun ? " would be posted." : " posted."))
+        if summary.dryRun {
+            for posting in summary.postings {
+                lines.append("  would post \(posting.action.rawValue) \(posting.hours) h to educator \(posting.educatorID) for award \(posting.awardID) (\(posting.reason))")
+            }
+        }
+        if summary.pdmsFiles.isEmpty {
+            lines.append(summary.dryRun ? "PDMS: no file written (dry run)." : "PDMS: nothing new, no file written.")
+        } else {
+            for file in summary.pdmsFiles { lines.append("PDMS import file: \(file)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

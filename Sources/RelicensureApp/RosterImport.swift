@@ -1,0 +1,116 @@
+import Foundation
+import Logging
+import OpenBadges
+import Relicensure
+import RelicensureStore
+
+/// `relicensure roster import FILE.csv [--full] [--strict]` (SPEC §4.1).
+public enum RosterImport {
+    /// What an import did, for the command's summary line.
+    public struct Summary: Sendable {
+        public let imported: Int
+        public let skipped: [String]
+        public let deactivated: Int
+    }
+
+    static let required = ["educator_id", "first_name", "last_name", "email", "district_code"]
+
+    public static func run(session: Session, file: String, full: Bool, strict: Bool) throws -> Summary {
+        let (educators, problems) = try parse(file: file)
+        for problem in problems {
+            session.logger.warning("roster row skipped", metadata: ["file": "\(file)", "line": "\(problem.line)", "problem": "\(problem.message)"])
+        }
+        if strict && !problems.isEmpty {
+            throw AppError(.failed, "\(file): \(problems.count) bad row\(problems.count == 1 ? "" : "s") (first: \(problems[0])); with --strict nothing was imported")
+        }
+        if full && educators.isEmpty {
+            throw AppError(.failed, "\(file): no valid rows; --full would make every educator inactive, so nothing was imported")
+        }
+        let store = try session.openStore()
+        let deactivated = try store.transaction { try store.upsertRoster(educators, full: full) }
+        return Summary(imported: educators.count, skipped: problems.map { "\(file):\($0)" }, deactivated: deactivated)
+    }
+
+    /// Reads and checks every row; bad rows come back as problems by line.
+    static func parse(file: String) throws -> ([Educator], [CSVTable.RowProblem]) {
+        let text = try readText(file)
+        let table = try CSVTable(text: text, file: file, required: required)
+        return parse(table)
+    }
+
+    static func parse(_ table: CSVTable) -> ([Educator], [CSVTable.RowProblem]) {
+        var problems = table.problems
+        var educators: [Educator] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            switch educator(from: row) {
+            case .success(let educator):
+                if let first = seen[educator.id] {
+                    problems.append(.init(line: row.line, message: "educator_id '\(educator.id)' already appears on line \(first); the later row was skipped"))
+                    continue
+                }
+                seen[educator.id] = row.line
+                educators.append(educator)
+            case .failure(let problem):
+                problems.append(problem)
+            }
+        }
+        problems.sort { $0.line < $1.line }
+        return (educators, problems)
+    }
+
+    static func educator(from row: CSVTable.Row) -> Result<Educator, CSVTable.RowProblem> {
+        func problem(_ message: String) -> Result<Educator, CSVTable.RowProblem> {
+            .failure(.init(line: row.line, message: message))
+        }
+        for column in required where row[column] == nil {
+            return problem("\(column) is empty")
+        }
+        guard let id = row["educator_id"], let first = row["first_name"], let last = row["last_name"],
+              let email = row["email"], let district = row["district_code"] else { return problem("a required value is empty") }
+        guard looksLikeEmail(email) else { return problem("email is not an e-mail address") }
+        let others = (row["other_emails"] ?? "").split(separator: ";")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if others.contains(where: { !looksLikeEmail($0) }) {
+            return problem("other_emails holds a value that is not an e-mail address")
+        }
+        var term: LicenseTerm?
+        let startText = row["license_start"], endText = row["license_end"]
+        if startText != nil || endText != nil {
+            guard let startText, let start = CalendarDate(startText) else {
+                return problem("license_start must be a date written YYYY-MM-DD when license_end is given")
+            }
+            guard let endText, let end = CalendarDate(endText) else {
+                return problem("license_end must be a date written YYYY-MM-DD when license_start is given")
+            }
+            guard start <= end else { return problem("license_start \(start) is after license_end \(end)") }
+            term = LicenseTerm(start: start, end: end)
+        }
+        let status = row["status"]?.lowercased() ?? "active"
+        guard status == "active" || status == "inactive" else {
+            return problem("status must be active or inactive (or empty), not '\(status)'")
+        }
+        return .success(Educator(id: id, firstName: first, lastName: last, email: email, otherEmails: others,
+                                 districtCode: district, schoolCode: row["school_code"], schoolName: row["school_name"],
+                                 licenseType: row["license_type"]?.lowercased(), term: term,
+                                 isActive: status == "active"))
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
+    }
+
+    static func readText(_ file: String) throws -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw AppError(.usage, "\(file): cannot read the file (\(error.localizedDescription))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw AppError(.usage, "\(file): the file is not UTF-8 text; save it as CSV UTF-8")
+        }
+        return text
+    }
+}

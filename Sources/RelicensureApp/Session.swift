@@ -1,0 +1,62 @@
+public import Foundation
+public import Logging
+public import OpenBadges
+import Postgres
+public import RelicensureConfig
+public import RelicensureStore
+
+/// What every command starts from: the configuration, its checksum, the as-of date and a
+/// connection to the ledger.
+public struct Session {
+    public let configuration: Configuration
+    public let configChecksum: String
+    public let asOf: CalendarDate
+    public let logger: Logger
+
+    /// Loads the configuration (exit 2 on any problem) and settles the as-of date: the option,
+    /// else today in `state.time_zone`.
+    public init(configOption: String?, asOfOption: String?, logger: Logger,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let path = ConfigurationLoader.locate(option: configOption, environment: environment)
+        do {
+            configuration = try ConfigurationLoader.load(path: path)
+        } catch {
+            throw AppError(.usage, error.description)
+        }
+        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+        configChecksum = Checksum.sha256Hex(bytes)
+        if let asOfOption {
+            guard let date = CalendarDate(asOfOption) else {
+                throw AppError(.usage, "--as-of '\(asOfOption)' is not a date written YYYY-MM-DD")
+            }
+            asOf = date
+        } else {
+            asOf = CalendarDate(Date(), in: configuration.timeZone)
+        }
+        self.logger = logger
+        self.environment = environment
+    }
+
+    private let environment: [String: String]
+
+    /// The database: `database:` in the file, else `$DATABASE_URL`, else libpq's own `PG*`
+    /// variables and `~/.pgpass` (SPEC §3).
+    public var conninfo: String { configuration.database ?? environment["DATABASE_URL"] ?? "" }
+
+    /// Connects and checks that the schema is current.
+    public func openStore(requireCurrentSchema: Bool = true) throws -> Store {
+        let store: Store
+        do {
+            store = try Store(conninfo: conninfo)
+        } catch {
+            throw AppError(.failed, "cannot connect to the database: \(error). Set 'database:' in \(configuration.file) or DATABASE_URL")
+        }
+        if requireCurrentSchema {
+            let pending = try Migrator.installed().pending(in: store)
+            guard pending.isEmpty else {
+                throw AppError(.failed, "the database schema is not up to date (\(pending.joined(separator: ", ")) not applied); run `relicensure migrate` first")
+            }
+        }
+        return store
+    }
+}

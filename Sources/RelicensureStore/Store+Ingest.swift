@@ -1,0 +1,124 @@
+import Foundation
+public import OpenBadges
+import Postgres
+
+extension Store {
+    /// SHA-256 of every file read before: a file seen before is never read again (SPEC §4.3).
+    public func seenFileHashes() throws -> Set<String> {
+        var seen = Set<String>()
+        for row in try connection.query("SELECT sha256 FROM source_files") { seen.insert(try row.string("sha256")) }
+        return seen
+    }
+
+    /// Creates tonight's staging tables; they vanish with the transaction.
+    public func beginStaging() throws {
+        try connection.execute(script: """
+            CREATE TEMP TABLE staged_awards (LIKE awards INCLUDING DEFAULTS, seq bigserial) ON COMMIT DROP;
+            CREATE TEMP TABLE staged_catalog (LIKE catalog_documents, seq bigserial) ON COMMIT DROP;
+            CREATE TEMP TABLE staged_revocations (LIKE revocations) ON COMMIT DROP;
+            CREATE TEMP TABLE staged_files (LIKE source_files) ON COMMIT DROP;
+            """)
+    }
+
+    public func stage(awards: [IncomingAward], runID: Int64, seenOn: CalendarDate) throws {
+        guard !awards.isEmpty else { return }
+        let run = String(runID), day = seenOn.description
+        try connection.copyIn("""
+            COPY staged_awards (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
+                badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
+                recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
+                verification, invalid_detail, document, first_run_id, first_seen_on) FROM STDIN
+            """, rows: awards.lazy.map { award in
+                [award.awardID, award.source.rawValue, award.sourceSHA256, award.sourcePath,
+                 award.sourceLine.map(String.init), award.specVersion, award.badgeID, award.badgeName,
+                 award.issuerID, award.issuerName, award.recipient?.type, award.recipient?.identity,
+                 award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt, award.awardedAt,
+                 award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f", award.revocationReason,
+                 award.creditsEarned.map { String($0) }, award.verification, award.invalidDetail,
+                 award.documentJSON, run, day]
+            })
+    }
+
+    public func stage(catalog: [IncomingCatalogDocument], runID: Int64) throws {
+        guard !catalog.isEmpty else { return }
+        let run = String(runID)
+        try connection.copyIn("""
+            COPY staged_catalog (kind, document_id, source, name, issuer_id, document, source_sha256, first_run_id)
+            FROM STDIN
+            """, rows: catalog.lazy.map { document in
+                [document.kind.rawValue, document.documentID, document.source.rawValue, document.name,
+                 document.issuerID, document.documentJSON, document.sourceSHA256, run]
+            })
+    }
+
+    public func stage(revocations: [IncomingRevocation]) throws {
+        guard !revocations.isEmpty else { return }
+        try connection.copyIn("COPY staged_revocations (award_id, list_id, issuer_id, reason, source_sha256) FROM STDIN",
+                              rows: revocations.lazy.map { [$0.awardID, $0.listID, $0.issuerID, $0.reason, $0.sourceSHA256] })
+    }
+
+    public func stage(files: [IncomingSourceFile], runID: Int64, seenOn: CalendarDate) throws {
+        guard !files.isEmpty else { return }
+        let run = String(runID), day = seenOn.description
+        try connection.copyIn("COPY staged_files (sha256, path, source, size_bytes, items, first_run_id, seen_on) FROM STDIN",
+                              rows: files.lazy.map { [$0.sha256, $0.path, $0.source.rawValue, String($0.sizeBytes),
+                                                      String($0.items), run, day] })
+    }
+
+    /// Moves the staged rows into the tables. An award seen before keeps its first copy unless
+    /// the new one is better (an inbox copy replaces an upload); a later inbox copy that says
+    /// `revoked: true` revokes it (SPEC §4.3, §4.4). Returns the number of new awards.
+    @discardableResult
+    public func mergeStaged() throws -> Int {
+        let inserted = try connection.query("""
+            WITH merged AS (
+            INSERT INTO awards AS a (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
+                badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
+                recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
+                verification, invalid_detail, document, first_run_id, first_seen_on)
+            SELECT DISTINCT ON (award_id) award_id, source, source_sha256, source_path, source_line, spec_version,
+                badge_id, badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
+                recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
+                verification, invalid_detail, document, first_run_id, first_seen_on
+            FROM staged_awards
+            ORDER BY award_id, (source = 'inbox') DESC, (invalid_detail IS NULL) DESC, seq
+            ON CONFLICT (award_id) DO UPDATE SET
+                source = EXCLUDED.source, source_sha256 = EXCLUDED.source_sha256, source_path = EXCLUDED.source_path,
+                source_line = EXCLUDED.source_line, spec_version = EXCLUDED.spec_version, badge_id = EXCLUDED.badge_id,
+                badge_name = EXCLUDED.badge_name, issuer_id = EXCLUDED.issuer_id, issuer_name = EXCLUDED.issuer_name,
+                recipient_type = EXCLUDED.recipient_type, recipient_identity = EXCLUDED.recipient_identity,
+                recipient_hashed = EXCLUDED.recipient_hashed, recipient_salt = EXCLUDED.recipient_salt,
+                awarded_at = EXCLUDED.awarded_at, award_date = EXCLUDED.award_date, expires_at = EXCLUDED.expires_at,
+                revoked = a.revoked OR EXCLUDED.revoked, credits_earned = EXCLUDED.credits_earned,
+                verification = EXCLUDED.verification, invalid_detail = EXCLUDED.invalid_detail,
+                document = EXCLUDED.document
+            WHERE a.source = 'uploads' AND EXCLUDED.source = 'inbox' AND EXCLUDED.invalid_detail IS NULL
+            RETURNING (xmax = 0) AS is_new
+            )
+            SELECT count(*) FILTER (WHERE is_new) AS new_awards FROM merged
+            """)
+        try connection.query("""
+            UPDATE awards a SET revoked = true, revocation_reason = coalesce(s.revocation_reason, a.revocation_reason)
+            FROM staged_awards s
+            WHERE s.award_id = a.award_id AND s.source = 'inbox' AND s.revoked AND NOT a.revoked
+            """)
+        try connection.query("""
+            INSERT INTO catalog_documents (kind, document_id, source, name, issuer_id, document, source_sha256, first_run_id)
+            SELECT DISTINCT ON (kind, document_id, source) kind, document_id, source, name, issuer_id, document,
+                   source_sha256, first_run_id
+            FROM staged_catalog ORDER BY kind, document_id, source, seq DESC
+            ON CONFLICT (kind, document_id, source) DO UPDATE SET
+                name = EXCLUDED.name, issuer_id = EXCLUDED.issuer_id, document = EXCLUDED.document,
+                source_sha256 = EXCLUDED.source_sha256
+            """)
+        try connection.query("""
+            INSERT INTO revocations SELECT DISTINCT ON (award_id, list_id) * FROM staged_revocations
+            ON CONFLICT (award_id, list_id) DO NOTHING
+            """)
+        try connection.query("INSERT INTO source_files SELECT * FROM staged_files ON CONFLICT (sha256) DO NOTHING")
+        try connection.execute(script: """
+            TRUNCATE staged_awards, staged_catalog, staged_revocations, staged_files
+            """)
+        return try inserted.first?.int("new_awards") ?? 0
+    }
+}

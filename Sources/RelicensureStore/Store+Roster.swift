@@ -1,0 +1,114 @@
+import OpenBadges
+import Postgres
+public import Relicensure
+
+extension Store {
+    /// Upserts educators by id (SPEC §4.1), replacing their e-mail addresses; with `full`,
+    /// educators missing from `educators` become inactive (never deleted). Returns how many
+    /// were made inactive.
+    @discardableResult
+    public func upsertRoster(_ educators: [Educator], full: Bool) throws -> Int {
+        try connection.query("""
+            CREATE TEMP TABLE incoming_educators (LIKE educators INCLUDING DEFAULTS) ON COMMIT DROP
+            """)
+        try connection.query("CREATE TEMP TABLE incoming_emails (LIKE educator_emails) ON COMMIT DROP")
+        try connection.copyIn("""
+            COPY incoming_educators (educator_id, first_name, last_name, email, district_code, school_code,
+                                     school_name, license_type, license_start, license_end, active) FROM STDIN
+            """, rows: educators.lazy.map { educator in
+                [educator.id, educator.firstName, educator.lastName, educator.email, educator.districtCode,
+                 educator.schoolCode, educator.schoolName, educator.licenseType,
+                 educator.term?.start.description, educator.term?.end.description, educator.isActive ? "t" : "f"]
+            })
+        try connection.copyIn("COPY incoming_emails (educator_id, email, is_primary) FROM STDIN",
+                              rows: educators.lazy.flatMap { educator in
+                                  Self.distinctEmails(educator).enumerated().map { index, email in
+                                      [educator.id, email, index == 0 ? "t" : "f"]
+                                  }
+                              })
+        try connection.query("""
+            INSERT INTO educators AS e (educator_id, first_name, last_name, email, district_code, school_code,
+                                        school_name, license_type, license_start, license_end, active, updated_at)
+            SELECT educator_id, first_name, last_name, email, district_code, school_code, school_name,
+                   license_type, license_start, license_end, active, now()
+            FROM incoming_educators
+            ON CONFLICT (educator_id) DO UPDATE SET
+                first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name, email = EXCLUDED.email,
+                district_code = EXCLUDED.district_code, school_code = EXCLUDED.school_code,
+                school_name = EXCLUDED.school_name, license_type = EXCLUDED.license_type,
+                license_start = EXCLUDED.license_start, license_end = EXCLUDED.license_end,
+                active = EXCLUDED.active, updated_at = now()
+            """)
+        try connection.query("""
+            DELETE FROM educator_emails WHERE educator_id IN (SELECT educator_id FROM incoming_educators)
+            """)
+        try connection.query("INSERT INTO educator_emails SELECT * FROM incoming_emails")
+        guard full else { return 0 }
+        let result = try connection.query("""
+            UPDATE educators SET active = false, updated_at = now()
+            WHERE active AND educator_id NOT IN (SELECT educator_id FROM incoming_educators)
+            """)
+        return result.affectedRows
+    }
+
+    /// Addresses in order, primary first, without repeats (compared case-insensitively).
+    static func distinctEmails(_ educator: Educator) -> [String] {
+        var seen = Set<String>()
+        return educator.allEmails.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+    }
+
+    /// Every educator, active or not, with all their addresses.
+    public func roster() throws -> [Educator] {
+        var others: [String: [String]] = [:]
+        for row in try connection.query("""
+            SELECT educator_id, email FROM educator_emails WHERE NOT is_primary ORDER BY educator_id, email
+            """) {
+            others[try row.string("educator_id"), default: []].append(try row.string("email"))
+        }
+        var educators: [Educator] = []
+        for row in try connection.query("""
+            SELECT educator_id, first_name, last_name, email, district_code, school_code, school_name,
+                   license_type, license_start::text, license_end::text, active
+            FROM educators ORDER BY educator_id
+            """) {
+            educators.append(try Self.educator(row, otherEmails: others))
+        }
+        return educators
+    }
+
+    /// One educator by id or by any of their e-mail addresses (case-insensitive).
+    public func educator(idOrEmail key: String) throws -> Educator? {
+        let found = try connection.query("""
+            SELECT e.educator_id FROM educators e WHERE e.educator_id = \(key)
+            UNION
+            SELECT m.educator_id FROM educator_emails m WHERE lower(m.email) = lower(\(key))
+            """)
+        guard found.count == 1, let id = found.first?["educator_id"] else { return nil }
+        var others: [String: [String]] = [:]
+        for row in try connection.query("""
+            SELECT educator_id, email FROM educator_emails WHERE educator_id = \(id) AND NOT is_primary ORDER BY email
+            """) {
+            others[id, default: []].append(try row.string("email"))
+        }
+        let rows = try connection.query("""
+            SELECT educator_id, first_name, last_name, email, district_code, school_code, school_name,
+                   license_type, license_start::text, license_end::text, active
+            FROM educators WHERE educator_id = \(id)
+            """)
+        return try rows.first.map { row in try Self.educator(row, otherEmails: others) }
+    }
+
+    private static func educator(_ row: PostgresRow, otherEmails: [String: [String]]) throws -> Educator {
+        let id = try row.string("educator_id")
+        var term: LicenseTerm?
+        if let start = row["license_start"].flatMap({ CalendarDate($0) }),
+           let end = row["license_end"].flatMap({ CalendarDate($0) }) {
+            term = LicenseTerm(start: start, end: end)
+        }
+        return Educator(id: id, firstName: try row.string("first_name"), lastName: try row.string("last_name"),
+                        email: try row.string("email"), otherEmails: otherEmails[id] ?? [],
+                        districtCode: try row.string("district_code"), schoolCode: row["school_code"],
+                        schoolName: row["school_name"], licenseType: row["license_type"], term: term,
+                        isActive: try row.bool("active"))
+    }
+}

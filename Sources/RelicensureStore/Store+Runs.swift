@@ -1,0 +1,83 @@
+import Foundation
+public import OpenBadges
+import Postgres
+
+/// A recorded run of a command (SPEC §7).
+public struct RunRecord: Sendable {
+    public let id: Int64
+    public let command: String
+    public let asOf: String
+    public let startedAt: String
+    public let endedAt: String?
+    public let outcome: String
+    public let dryRun: Bool
+    /// Counts by outcome and other tallies, as JSON text.
+    public let countsJSON: String
+    public let pid: Int?
+    public let host: String?
+    public let message: String?
+}
+
+extension Store {
+    /// The advisory lock that keeps nightly runs one at a time. Held by the session, so a
+    /// killed run's lock goes with its connection and never blocks the next night.
+    public static let nightlyLockKey: Int64 = 0x7265_6c69_6e69_6768  // "relinigh"
+
+    public func tryLockNightly() throws -> Bool { try connection.tryAdvisoryLock(Self.nightlyLockKey) }
+
+    public func unlockNightly() throws { try connection.advisoryUnlock(Self.nightlyLockKey) }
+
+    /// Runs left `running` by a process that died: called while holding the lock, so none of
+    /// them can still be alive.
+    public func markAbandonedRuns() throws {
+        try connection.query("""
+            UPDATE runs SET outcome = 'abandoned', ended_at = now(), message = 'the process ended without finishing'
+            WHERE outcome = 'running'
+            """)
+    }
+
+    /// The latest run still marked running, to name it when the lock is taken.
+    public func runningRun() throws -> RunRecord? {
+        try runs(whereRunning: true, limit: 1).first
+    }
+
+    public func beginRun(command: String, asOf: CalendarDate, dryRun: Bool, configChecksum: String) throws -> Int64 {
+        let pid = Int(ProcessInfo.processInfo.processIdentifier)
+        let host = ProcessInfo.processInfo.hostName
+        let result = try connection.query("""
+            INSERT INTO runs (command, as_of, dry_run, config_checksum, pid, host)
+            VALUES (\(command), \(asOf.description), \(dryRun), \(configChecksum), \(pid), \(host))
+            RETURNING run_id
+            """)
+        guard let row = result.first else { throw StoreError("the run could not be recorded") }
+        return Int64(try row.int("run_id"))
+    }
+
+    public func finishRun(_ id: Int64, succeeded: Bool, countsJSON: String, message: String?) throws {
+        try connection.query("""
+            UPDATE runs SET ended_at = now(), outcome = \(succeeded ? "succeeded" : "failed"),
+                   counts = \(countsJSON)::jsonb, message = \(message)
+            WHERE run_id = \(id)
+            """)
+    }
+
+    /// The most recent runs, newest first.
+    public func recentRuns(limit: Int) throws -> [RunRecord] { try runs(whereRunning: false, limit: limit) }
+
+    private func runs(whereRunning: Bool, limit: Int) throws -> [RunRecord] {
+        let rows = try connection.query("""
+            SELECT run_id, command, as_of::text, to_char(started_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') AS started,
+                   to_char(ended_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') AS ended, outcome, dry_run, counts::text, pid, host,
+                   message
+            FROM runs WHERE (NOT \(whereRunning) OR outcome = 'running')
+            ORDER BY run_id DESC LIMIT \(limit)
+            """)
+        return try rows.map { row in
+            RunRecord(id: Int64(try row.int("run_id")), command: try row.string("command"),
+                      asOf: try row.string("as_of"), startedAt: try row.string("started"), endedAt: row["ended"],
+                      outcome: try row.string("outcome"), dryRun: try row.bool("dry_run"),
+                      countsJSON: try row.string("counts"), pid: row["pid"].flatMap { Int($0) }, host: row["host"],
+                      message: row["message"])
+        }
+    }
+}

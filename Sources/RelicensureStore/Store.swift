@@ -1,0 +1,24 @@
+public import Postgres
+
+/// The ledger in PostgreSQL. One `Store` owns one connection; every query is parameterised and
+/// every bulk write goes through COPY. Repositories are extensions, one file each.
+public final class Store {
+    public let connection: PostgresConnection
+
+    /// Connects with a libpq connection string or URI ("" means libpq's own `PG*` defaults).
+    public init(conninfo: String) throws {
+        self.connection = try PostgresConnection(conninfo)
+    }
+
+    /// Runs `body` in one transaction: all of it is committed, or none of it.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(body)
+    }
+}
+
+/// A problem with the stored data or the schema that the operator must act on.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

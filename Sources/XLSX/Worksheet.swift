@@ -1,0 +1,231 @@
+internal import CXLSXWriter
+
+/// One sheet of a workbook: cells, column widths, panes, filters, conditional formats, charts.
+///
+/// Rows and columns are numbered from 0 (row 0 is Excel's row 1, column 0 is column A). A
+/// worksheet keeps its workbook alive; once the workbook is closed, every call that writes
+/// throws (and the two that cannot throw do nothing).
+///
+/// In a constant-memory workbook a row is flushed to disk when a later row is first written, so
+/// cells must be written row by row from the top; writing to an earlier row throws.
+public final class Worksheet {
+    /// Excel's number of rows in a sheet; rows `0..<maxRows` can be written.
+    public static let maxRows = 1_048_576
+    /// Excel's number of columns in a sheet (A to XFD); columns `0..<maxColumns` can be written.
+    public static let maxColumns = 16_384
+
+    /// The sheet's name as shown on its tab.
+    public let name: String
+    private let workbook: Workbook
+    /// Valid while `workbook` is open: checked before every use.
+    private let handle: UnsafeMutablePointer<lxw_worksheet>
+
+    init(name: String, workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>) {
+        self.name = name
+        self.workbook = workbook
+        self.handle = handle
+    }
+
+    // MARK: - Cells
+
+    /// Writes `text` as a string cell (never a formula, whatever it starts with).
+    ///
+    /// Excel keeps at most 32,767 characters in a cell; longer text, or text containing a NUL
+    /// character, throws. An empty string writes nothing unless `format` is given, when it
+    /// writes a formatted blank cell.
+    public func write(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws {
+        try writeCell(row: row, column: column, format: format) { sheet, cell, cFormat, context in
+            try CString.with(text, context) { cText in
+                worksheet_write_string(sheet, cell.row, cell.column, cText, cFormat)
+            }
+        }
+    }
+
+    /// Writes `number` as a numeric cell. Infinities and NaN throw: Excel has no such numbers.
+    public func write(_ number: Double, row: Int, column: Int, format: CellFormat? = nil) throws {
+        try writeCell(row: row, column: column, format: format) { sheet, cell, cFormat, context in
+            guard number.isFinite else {
+                throw XLSXError(message: "\(context): \(number) is not a number Excel can store.")
+            }
+            return worksheet_write_number(sheet, cell.row, cell.column, number, cFormat)
+        }
+    }
+
+    /// Writes a calendar day as a real Excel date: a serial number that `format`, which should
+    /// carry a date number format such as `"yyyy-mm-dd"`, shows as a date.
+    ///
+    /// Excel's dates run from 1900-01-01 to 9999-12-31; other days, and days that do not exist
+    /// (2026-02-30), throw.
+    public func write(date year: Int, month: Int, day: Int, row: Int, column: Int, format: CellFormat) throws {
+        try writeCell(row: row, column: column, format: format) { sheet, cell, cFormat, context in
+            guard (1900...9999).contains(year), (1...12).contains(month),
+                  (1...Worksheet.daysIn(month: month, year: year)).contains(day) else {
+                throw XLSXError(message: "\(context): \(year)-\(month)-\(day) is not a day between 1900-01-01 and 9999-12-31.")
+            }
+            var date = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
+            return worksheet_write_datetime(sheet, cell.row, cell.column, &date, cFormat)
+        }
+    }
+
+    /// Writes an empty cell that carries `format` (a border or fill, say). Without a format Excel
+    /// has nothing to store, so nothing is written.
+    public func writeBlank(row: Int, column: Int, format: CellFormat? = nil) throws {
+        try writeCell(row: row, column: column, format: format) { sheet, cell, cFormat, _ in
+            worksheet_write_blank(sheet, cell.row, cell.column, cFormat)
+        }
+    }
+
+    // MARK: - Layout
+
+    /// Sets the width of columns `first...last`, in Excel's units (characters of the default
+    /// font), and optionally a format for their empty cells.
+    public func setColumn(_ first: Int, _ last: Int, width: Double, format: CellFormat? = nil) throws {
+        let context = "Cannot set the width of columns \(first)...\(last) on \(place)"
+        let sheet = try openHandle(context)
+        let block = try CellBlock(firstRow: 0, firstColumn: first, lastRow: 0, lastColumn: last, context)
+        guard width.isFinite, width >= 0, width <= 255 else {
+            throw XLSXError(message: "\(context): \(width) is not a column width between 0 and 255.")
+        }
+        let cFormat = try format.map { try $0.resolve(in: workbook, context) }
+        if let problem = LibraryError.check(
+            worksheet_set_column(sheet, block.first.column, block.last.column, width, cFormat), context) {
+            throw problem
+        }
+    }
+
+    /// Freezes the rows above `row` and the columns left of `column`, so they stay in view while
+    /// scrolling: `freezePanes(row: 1, column: 0)` keeps a header row visible.
+    ///
+    /// Values off the grid are clamped to it; after the workbook is closed this does nothing.
+    public func freezePanes(row: Int, column: Int) {
+        guard !workbook.isClosed else { return }
+        let row = min(max(row, 0), Worksheet.maxRows - 1)
+        let column = min(max(column, 0), Worksheet.maxColumns - 1)
+        worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
+    }
+
+    /// Adds Excel's filter drop-downs to the header row `firstRow` of the given range.
+    ///
+    /// In a constant-memory workbook libxlsxwriter accepts the filter only while its last row has
+    /// not been passed yet: call this before writing the rows below the range (right after the
+    /// header, with the number of rows to come).
+    public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+        let context = "Cannot add an autofilter on \(place)"
+        let sheet = try openHandle(context)
+        let block = try CellBlock(firstRow: firstRow, firstColumn: firstColumn,
+                                  lastRow: lastRow, lastColumn: lastColumn, context)
+        let result = worksheet_autofilter(sheet, block.first.row, block.first.column, block.last.row, block.last.column)
+        if result == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, workbook.constantMemory {
+            // The range is on the grid (checked above), so its last row has been flushed already.
+            throw XLSXError(
+                message: "\(context) (\(block)): rows below the range have already been written; in a constant-memory workbook add the autofilter before writing past its last row.",
+                code: LibraryError.code(result))
+        }
+        if let problem = LibraryError.check(result, "\(context) (\(block))") { throw problem }
+    }
+
+    // MARK: - Conditional formats
+
+    /// Shows the cells of the range whose text contains `textContaining` (ignoring case, as Excel
+    /// does) in `format`, e.g. every "behind" status in red.
+    public func conditionalFormat(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+                                  textContaining text: String, format: CellFormat) throws {
+        let context = "Cannot add a conditional format on \(place)"
+        guard !text.isEmpty else { throw XLSXError(message: "\(context): the text to look for is empty.") }
+        try CString.with(text, context) { cText in
+            var rule = lxw_conditional_format()
+            rule.type = UInt8(LXW_CONDITIONAL_TYPE_TEXT.rawValue)
+            rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING.rawValue)
+            // libxlsxwriter copies the text; it only reads it through this pointer.
+            rule.value_string = UnsafeMutablePointer(mutating: cText)
+            try addConditionalFormat(&rule, firstRow: firstRow, firstColumn: firstColumn,
+                                     lastRow: lastRow, lastColumn: lastColumn, format: format, context)
+        }
+    }
+
+    /// Shows the cells of the range whose number meets `condition` in `format`, e.g. remaining
+    /// hours `.greaterThan(0)`.
+    public func conditionalFormat(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+                                  when condition: CellValueCondition, format: CellFormat) throws {
+        let context = "Cannot add a conditional format on \(place)"
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        condition.configure(&rule)
+        for value in [rule.value, rule.min_value, rule.max_value] where !value.isFinite {
+            throw XLSXError(message: "\(context): \(value) is not a number Excel can compare with.")
+        }
+        try addConditionalFormat(&rule, firstRow: firstRow, firstColumn: firstColumn,
+                                 lastRow: lastRow, lastColumn: lastColumn, format: format, context)
+    }
+
+    // MARK: - Charts
+
+    /// Places `chart` with its top-left corner at the cell `row`, `column`.
+    ///
+    /// A chart needs at least one series and can be placed only once, in a sheet of the workbook
+    /// that made it.
+    public func insert(_ chart: Chart, row: Int, column: Int) throws {
+        let context = "Cannot insert the \(chart.kind) chart at \(CellAddress.name(row: row, column: column)) on \(place)"
+        let sheet = try openHandle(context)
+        let cell = try CellAddress(row: row, column: column, context)
+        let cChart = try chart.readyToInsert(into: workbook, context)
+        if let problem = LibraryError.check(worksheet_insert_chart(sheet, cell.row, cell.column, cChart), context) {
+            throw problem
+        }
+        chart.markInserted()
+    }
+
+    // MARK: - Helpers
+
+    /// "sheet 'Name' of '/path/file.xlsx'", for messages.
+    private var place: String { "sheet '\(name)' of '\(workbook.path)'" }
+
+    private func openHandle(_ context: @autoclosure () -> String) throws -> UnsafeMutablePointer<lxw_worksheet> {
+        _ = try workbook.openHandle(context())
+        return handle
+    }
+
+    /// The checks every cell write shares: the workbook is open, the cell is on the grid, the
+    /// format belongs here; then `body` makes the C call and its result is checked.
+    private func writeCell(
+        row: Int, column: Int, format: CellFormat?,
+        _ body: (UnsafeMutablePointer<lxw_worksheet>, CellAddress, UnsafeMutablePointer<lxw_format>?, String) throws -> lxw_error
+    ) throws {
+        let context = "Cannot write cell \(CellAddress.name(row: row, column: column)) on \(place)"
+        let sheet = try openHandle(context)
+        let cell = try CellAddress(row: row, column: column, context)
+        let cFormat = try format.map { try $0.resolve(in: workbook, context) }
+        let result = try body(sheet, cell, cFormat, context)
+        if result == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, workbook.constantMemory {
+            // The cell is on the grid (checked above), so libxlsxwriter refused because its row
+            // has already been flushed to disk.
+            throw XLSXError(
+                message: "\(context): a later row has already been written, and a constant-memory workbook must be written row by row from the top.",
+                code: LibraryError.code(result))
+        }
+        if let problem = LibraryError.check(result, context) { throw problem }
+    }
+
+    private func addConditionalFormat(_ rule: inout lxw_conditional_format,
+                                      firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+                                      format: CellFormat, _ context: String) throws {
+        let sheet = try openHandle(context)
+        let block = try CellBlock(firstRow: firstRow, firstColumn: firstColumn,
+                                  lastRow: lastRow, lastColumn: lastColumn, context)
+        rule.format = try format.resolve(in: workbook, context)
+        if let problem = LibraryError.check(
+            worksheet_conditional_format_range(sheet, block.first.row, block.first.column,
+                                               block.last.row, block.last.column, &rule),
+            "\(context) (\(block))") {
+            throw problem
+        }
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Logging
+
+LoggingSystem.bootstrap { label in StandardErrorLogHandler(label: label) }
+Relicensure.main()
