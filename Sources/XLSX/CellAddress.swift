@@ -9,10 +9,12 @@ struct CellAddress: CustomStringConvertible {
     /// negative or past Excel's last row or column.
     init(row: Int, column: Int, _ context: @autoclosure () -> String) throws {
         guard row >= 0, row < Worksheet.maxRows else {
-            throw XLSXError(message: "\(context()): row \(row) is outside Excel's rows 0...\(Worksheet.maxRows - 1) (numbered from 0).")
+            throw XLSXError(message: "\(context()): row \(row) is outside Excel's rows "
+                                + "0...\(Worksheet.maxRows - 1) (numbered from 0).")
         }
         guard column >= 0, column < Worksheet.maxColumns else {
-            throw XLSXError(message: "\(context()): column \(column) is outside Excel's columns 0...\(Worksheet.maxColumns - 1) (numbered from 0).")
+            throw XLSXError(message: "\(context()): column \(column) is outside Excel's columns "
+                                + "0...\(Worksheet.maxColumns - 1) (numbered from 0).")
         }
         self.row = lxw_row_t(row)
         self.column = lxw_col_t(column)

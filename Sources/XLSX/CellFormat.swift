@@ -26,7 +26,8 @@ public struct CellFormat {
     /// The C format to use in `workbook`, or the reason it cannot be used there.
     func resolve(in workbook: Workbook, _ context: @autoclosure () -> String) throws -> UnsafeMutablePointer<lxw_format> {
         guard owner == workbook.identity else {
-            throw XLSXError(message: "\(context()): the format was made by another workbook; make it with this workbook's addFormat.")
+            throw XLSXError(message: "\(context()): the format was made by another workbook; "
+                                + "make it with this workbook's addFormat.")
         }
         if let problem { throw XLSXError(message: "\(context()): \(problem.message)", code: problem.code) }
         guard let pointer else {

@@ -1,3 +1,4 @@
+import Foundation
 internal import CXLSXWriter
 
 /// A chart in a workbook, drawn from ranges of its sheets.
@@ -6,6 +7,7 @@ internal import CXLSXWriter
 /// `Worksheet.insert(_:row:column:)`. The setters cannot throw, so a mistake in one (a range off
 /// the grid, a text with a NUL) is kept and reported by the insert, which then refuses the chart.
 public final class Chart {
+    /// The kind chosen in `Workbook.addChart`.
     public let kind: ChartKind
     private let workbook: Workbook
     /// Valid while `workbook` is open: checked before every use.
@@ -47,18 +49,21 @@ public final class Chart {
         }
     }
 
-    /// Sets the title shown above the chart. Set it once: libxlsxwriter keeps the first copy.
+    /// Sets the title shown above the chart; setting it again replaces it.
     public func setTitle(_ title: String) {
         record {
             let context = "Cannot set the title of the \(kind) chart"
             guard let chart = try openHandle(context) else { return }
             try Chart.checkLiteral(title, context)
+            // libxlsxwriter overwrites an earlier title without freeing it.
+            free(chart.pointee.title.name)
+            chart.pointee.title.name = nil
             title.withCString { chart_title_set_name(chart, $0) }
         }
     }
 
-    /// Sets the titles of the horizontal (`x`) and vertical (`y`) axes; `nil` leaves one untitled.
-    /// A pie chart has no axes and ignores them.
+    /// Sets the titles of the horizontal (`x`) and vertical (`y`) axes; `nil` leaves one as it
+    /// is. A pie chart has no axes and ignores them.
     public func setAxisTitles(x: String?, y: String?) {
         record {
             let context = "Cannot set the axis titles of the \(kind) chart"
@@ -66,6 +71,8 @@ public final class Chart {
             for (title, axis) in [(x, chart.pointee.x_axis), (y, chart.pointee.y_axis)] {
                 guard let title, let axis else { continue }
                 try Chart.checkLiteral(title, context)
+                free(axis.pointee.title.name)
+                axis.pointee.title.name = nil
                 title.withCString { chart_axis_set_name(axis, $0) }
             }
         }

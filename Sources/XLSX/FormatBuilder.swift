@@ -17,7 +17,8 @@ enum FormatBuilder {
                 return problem
             }
             if numberFormat.utf8.count > maxNumberFormatBytes {
-                return XLSXError(message: "The number format \"\(numberFormat)\" is longer than libxlsxwriter's \(maxNumberFormatBytes) bytes.")
+                return XLSXError(message: "The number format \"\(numberFormat)\" is longer than "
+                                 + "libxlsxwriter's \(maxNumberFormatBytes) bytes.")
             }
         }
         return nil

@@ -25,8 +25,11 @@ public final class Workbook {
     /// Whether rows are streamed to disk as they are written (see the type's documentation).
     public let constantMemory: Bool
     let identity = Identity()
-    /// The file libxlsxwriter writes; renamed to `path` by a successful `close()`.
-    let temporaryPath: String
+    /// `path` made absolute when the workbook was started, so a later change of the working
+    /// directory cannot move the file.
+    private let finalPath: String
+    /// The file libxlsxwriter writes; renamed to `finalPath` by a successful `close()`.
+    private let temporaryPath: String
 
     /// `nil` once the workbook has been closed or discarded: libxlsxwriter frees it either way.
     private var handle: UnsafeMutablePointer<lxw_workbook>?
@@ -55,6 +58,7 @@ public final class Workbook {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw XLSXError(message: "\(opening): a folder of that name is already there.")
         }
+        finalPath = url.path
         let random = String(UInt64.random(in: .min ... .max), radix: 16)
         temporaryPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(random)").path
@@ -193,7 +197,7 @@ public final class Workbook {
             }
             throw XLSXError(message: message, code: LibraryError.code(result))
         }
-        guard rename(temporaryPath, path) == 0 else {
+        guard rename(temporaryPath, finalPath) == 0 else {
             let reason = String(cString: strerror(errno))
             removeTemporaryFile()
             throw XLSXError(message: "\(context): could not move the finished file into place (\(reason)).")

@@ -16,9 +16,9 @@ public final class Worksheet {
 
     /// The sheet's name as shown on its tab.
     public let name: String
-    private let workbook: Workbook
+    let workbook: Workbook
     /// Valid while `workbook` is open: checked before every use.
-    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    let handle: UnsafeMutablePointer<lxw_worksheet>
 
     init(name: String, workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>) {
         self.name = name
@@ -35,7 +35,7 @@ public final class Worksheet {
     /// writes a formatted blank cell.
     public func write(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws {
         try writeCell(row: row, column: column, format: format) { sheet, cell, cFormat, context in
-            try CString.with(text, context) { cText in
+            try CString.with(ExcelText.protectingEscapes(text), context) { cText in
                 worksheet_write_string(sheet, cell.row, cell.column, cText, cFormat)
             }
         }
@@ -75,112 +75,12 @@ public final class Worksheet {
         }
     }
 
-    // MARK: - Layout
-
-    /// Sets the width of columns `first...last`, in Excel's units (characters of the default
-    /// font), and optionally a format for their empty cells.
-    public func setColumn(_ first: Int, _ last: Int, width: Double, format: CellFormat? = nil) throws {
-        let context = "Cannot set the width of columns \(first)...\(last) on \(place)"
-        let sheet = try openHandle(context)
-        let block = try CellBlock(firstRow: 0, firstColumn: first, lastRow: 0, lastColumn: last, context)
-        guard width.isFinite, width >= 0, width <= 255 else {
-            throw XLSXError(message: "\(context): \(width) is not a column width between 0 and 255.")
-        }
-        let cFormat = try format.map { try $0.resolve(in: workbook, context) }
-        if let problem = LibraryError.check(
-            worksheet_set_column(sheet, block.first.column, block.last.column, width, cFormat), context) {
-            throw problem
-        }
-    }
-
-    /// Freezes the rows above `row` and the columns left of `column`, so they stay in view while
-    /// scrolling: `freezePanes(row: 1, column: 0)` keeps a header row visible.
-    ///
-    /// Values off the grid are clamped to it; after the workbook is closed this does nothing.
-    public func freezePanes(row: Int, column: Int) {
-        guard !workbook.isClosed else { return }
-        let row = min(max(row, 0), Worksheet.maxRows - 1)
-        let column = min(max(column, 0), Worksheet.maxColumns - 1)
-        worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
-    }
-
-    /// Adds Excel's filter drop-downs to the header row `firstRow` of the given range.
-    ///
-    /// In a constant-memory workbook libxlsxwriter accepts the filter only while its last row has
-    /// not been passed yet: call this before writing the rows below the range (right after the
-    /// header, with the number of rows to come).
-    public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
-        let context = "Cannot add an autofilter on \(place)"
-        let sheet = try openHandle(context)
-        let block = try CellBlock(firstRow: firstRow, firstColumn: firstColumn,
-                                  lastRow: lastRow, lastColumn: lastColumn, context)
-        let result = worksheet_autofilter(sheet, block.first.row, block.first.column, block.last.row, block.last.column)
-        if result == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, workbook.constantMemory {
-            // The range is on the grid (checked above), so its last row has been flushed already.
-            throw XLSXError(
-                message: "\(context) (\(block)): rows below the range have already been written; in a constant-memory workbook add the autofilter before writing past its last row.",
-                code: LibraryError.code(result))
-        }
-        if let problem = LibraryError.check(result, "\(context) (\(block))") { throw problem }
-    }
-
-    // MARK: - Conditional formats
-
-    /// Shows the cells of the range whose text contains `textContaining` (ignoring case, as Excel
-    /// does) in `format`, e.g. every "behind" status in red.
-    public func conditionalFormat(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
-                                  textContaining text: String, format: CellFormat) throws {
-        let context = "Cannot add a conditional format on \(place)"
-        guard !text.isEmpty else { throw XLSXError(message: "\(context): the text to look for is empty.") }
-        try CString.with(text, context) { cText in
-            var rule = lxw_conditional_format()
-            rule.type = UInt8(LXW_CONDITIONAL_TYPE_TEXT.rawValue)
-            rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING.rawValue)
-            // libxlsxwriter copies the text; it only reads it through this pointer.
-            rule.value_string = UnsafeMutablePointer(mutating: cText)
-            try addConditionalFormat(&rule, firstRow: firstRow, firstColumn: firstColumn,
-                                     lastRow: lastRow, lastColumn: lastColumn, format: format, context)
-        }
-    }
-
-    /// Shows the cells of the range whose number meets `condition` in `format`, e.g. remaining
-    /// hours `.greaterThan(0)`.
-    public func conditionalFormat(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
-                                  when condition: CellValueCondition, format: CellFormat) throws {
-        let context = "Cannot add a conditional format on \(place)"
-        var rule = lxw_conditional_format()
-        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
-        condition.configure(&rule)
-        for value in [rule.value, rule.min_value, rule.max_value] where !value.isFinite {
-            throw XLSXError(message: "\(context): \(value) is not a number Excel can compare with.")
-        }
-        try addConditionalFormat(&rule, firstRow: firstRow, firstColumn: firstColumn,
-                                 lastRow: lastRow, lastColumn: lastColumn, format: format, context)
-    }
-
-    // MARK: - Charts
-
-    /// Places `chart` with its top-left corner at the cell `row`, `column`.
-    ///
-    /// A chart needs at least one series and can be placed only once, in a sheet of the workbook
-    /// that made it.
-    public func insert(_ chart: Chart, row: Int, column: Int) throws {
-        let context = "Cannot insert the \(chart.kind) chart at \(CellAddress.name(row: row, column: column)) on \(place)"
-        let sheet = try openHandle(context)
-        let cell = try CellAddress(row: row, column: column, context)
-        let cChart = try chart.readyToInsert(into: workbook, context)
-        if let problem = LibraryError.check(worksheet_insert_chart(sheet, cell.row, cell.column, cChart), context) {
-            throw problem
-        }
-        chart.markInserted()
-    }
-
     // MARK: - Helpers
 
     /// "sheet 'Name' of '/path/file.xlsx'", for messages.
-    private var place: String { "sheet '\(name)' of '\(workbook.path)'" }
+    var place: String { "sheet '\(name)' of '\(workbook.path)'" }
 
-    private func openHandle(_ context: @autoclosure () -> String) throws -> UnsafeMutablePointer<lxw_worksheet> {
+    func openHandle(_ context: @autoclosure () -> String) throws -> UnsafeMutablePointer<lxw_worksheet> {
         _ = try workbook.openHandle(context())
         return handle
     }
@@ -189,7 +89,8 @@ public final class Worksheet {
     /// format belongs here; then `body` makes the C call and its result is checked.
     private func writeCell(
         row: Int, column: Int, format: CellFormat?,
-        _ body: (UnsafeMutablePointer<lxw_worksheet>, CellAddress, UnsafeMutablePointer<lxw_format>?, String) throws -> lxw_error
+        _ body: (UnsafeMutablePointer<lxw_worksheet>, CellAddress, UnsafeMutablePointer<lxw_format>?, String)
+            throws -> lxw_error
     ) throws {
         let context = "Cannot write cell \(CellAddress.name(row: row, column: column)) on \(place)"
         let sheet = try openHandle(context)
@@ -200,25 +101,11 @@ public final class Worksheet {
             // The cell is on the grid (checked above), so libxlsxwriter refused because its row
             // has already been flushed to disk.
             throw XLSXError(
-                message: "\(context): a later row has already been written, and a constant-memory workbook must be written row by row from the top.",
+                message: "\(context): a later row has already been written, and a constant-memory workbook "
+                    + "must be written row by row from the top.",
                 code: LibraryError.code(result))
         }
         if let problem = LibraryError.check(result, context) { throw problem }
-    }
-
-    private func addConditionalFormat(_ rule: inout lxw_conditional_format,
-                                      firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
-                                      format: CellFormat, _ context: String) throws {
-        let sheet = try openHandle(context)
-        let block = try CellBlock(firstRow: firstRow, firstColumn: firstColumn,
-                                  lastRow: lastRow, lastColumn: lastColumn, context)
-        rule.format = try format.resolve(in: workbook, context)
-        if let problem = LibraryError.check(
-            worksheet_conditional_format_range(sheet, block.first.row, block.first.column,
-                                               block.last.row, block.last.column, &rule),
-            "\(context) (\(block))") {
-            throw problem
-        }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

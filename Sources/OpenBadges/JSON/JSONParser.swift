@@ -49,7 +49,6 @@ struct JSONParser {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        case UInt8(ascii: "/"): throw failure("comments are not allowed in JSON")
         default: throw failure("expected a value (an object, array, string, number, true, false or null)")
         }
     }
@@ -314,6 +313,10 @@ struct JSONParser {
     }
 
     private func failure(_ detail: String) -> JSONParseFailure {
-        JSONParseFailure(kind: .malformed, offset: index, detail: detail)
+        // Hand-edited "JSON" often carries comments; say so rather than "expected …".
+        if index < bytes.count, bytes[index] == UInt8(ascii: "/") {
+            return JSONParseFailure(kind: .malformed, offset: index, detail: "comments are not allowed in JSON")
+        }
+        return JSONParseFailure(kind: .malformed, offset: index, detail: detail)
     }
 }

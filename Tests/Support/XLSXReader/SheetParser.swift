@@ -29,7 +29,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private var valueText: String?
     private var inlineText: String?
     private var lastPosition = CellPosition(row: 0, column: -1)
-    private var currentRow = 0
+    private var currentRow = -1
 
     // Where the text being read goes.
     private enum Capture { case none, value, inlineText, formula }
@@ -160,10 +160,10 @@ final class SheetParser: NSObject, XMLParserDelegate {
             value = .string(sharedStrings[index])
             storage = .shared
         case "inlineStr":
-            value = .string(inlineText ?? "")
+            value = .string(EscapedText.decode(inlineText ?? ""))
             storage = .inline
         case "str":
-            value = .string(valueText ?? "")
+            value = .string(EscapedText.decode(valueText ?? ""))
             storage = .formula
         case "b":
             value = .boolean(valueText == "1" || valueText == "true")

@@ -81,11 +81,12 @@ public struct XLSXDocument: Sendable {
         return "xl/workbook.xml"
     }
 
-    /// The texts of the shared string table in order; rich text runs joined, phonetic runs left out.
+    /// The texts of the shared string table in order, escapes decoded; rich text runs joined,
+    /// phonetic runs left out.
     private static func sharedStrings(_ table: XMLTree) -> [String] {
         table.children("si").map { item in
-            if let plain = item.child("t") { return plain.text }
-            return item.children("r").compactMap { $0.child("t")?.text }.joined()
+            if let plain = item.child("t") { return EscapedText.decode(plain.text) }
+            return EscapedText.decode(item.children("r").compactMap { $0.child("t")?.text }.joined())
         }
     }
 

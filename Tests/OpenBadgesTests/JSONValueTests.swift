@@ -1,0 +1,121 @@
+import Testing
+import OpenBadges
+
+@Suite struct JSONValueTests {
+    @Test func parsesEveryKindOfValueAndKeepsKeyOrder() throws {
+        let value = try JSONValue(parsing: #"{"z":1,"a":[true,false,null],"m":{"s":"x\u00e9\ud83d\ude00\n"},"n":-1.50e+2}"#)
+        #expect(value.objectValue?.keys == ["z", "a", "m", "n"])
+        #expect(value["a"] == .array([.bool(true), .bool(false), .null]))
+        #expect(value["m"]?["s"]?.stringValue == "xé😀\n")
+        #expect(value["n"] == .number(-150, text: "-1.50e+2"))
+        #expect(value["z"]?.doubleValue == 1)
+    }
+
+    @Test func serializesCompactlyAndRoundTrips() throws {
+        let text = #"{"b":"q\"uote\\ \/ tab\t ctl\u0001 é","n":1.50,"e":[],"o":{},"big":12345678901234567890}"#
+        let value = try JSONValue(parsing: text)
+        let serialized = value.serialized()
+        #expect(serialized == #"{"b":"q\"uote\\ / tab\t ctl\u0001 é","n":1.50,"e":[],"o":{},"big":12345678901234567890}"#)
+        #expect(try JSONValue(parsing: serialized) == value)
+    }
+
+    @Test(arguments: [
+        ("", "malformed_json"),
+        ("{", "malformed_json"),
+        ("{\"a\":1,}", "malformed_json"),
+        ("[1,]", "malformed_json"),
+        ("{\"a\":1} x", "malformed_json"),
+        ("{\"a\" 1}", "malformed_json"),
+        ("// comment\n{}", "malformed_json"),
+        ("{\"a\":01}", "malformed_json"),
+        ("{\"a\":1.}", "malformed_json"),
+        ("{\"a\":-}", "malformed_json"),
+        ("{\"a\":\"\\x\"}", "malformed_json"),
+        ("{\"a\":\"\\ud800\"}", "malformed_json"),
+        ("{\"a\":\"\\udc00\"}", "malformed_json"),
+        ("{\"a\":\"tab\there\"}", "malformed_json"),
+        ("{\"a\":1,\"a\":2}", "malformed_json"),
+        ("{\"a\":tru}", "malformed_json"),
+        ("\"unterminated", "malformed_json"),
+    ])
+    func rejectsMalformedText(text: String, code: String) {
+        #expect(throws: InvalidReason.self) { try JSONValue(parsing: text) }
+        do {
+            _ = try JSONValue(parsing: text)
+        } catch {
+            #expect(error.code == code)
+            #expect(error.message.contains("line"))
+        }
+    }
+
+    @Test func rejectsRepeatedKeysInLargeObjects() {
+        let members = (0..<20).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        #expect(throws: InvalidReason.self) { try JSONValue(parsing: "{\(members),\"k3\":0}") }
+        #expect((try? JSONValue(parsing: "{\(members)}"))?.objectValue?.count == 20)
+    }
+
+    @Test func reportsTheLineAndColumnOfAnError() {
+        do {
+            _ = try JSONValue(parsing: "{\n  \"a\": 1,\n  \"b\": ?\n}")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.message.contains("line 3, column 8"), "\(error.message)")
+        }
+    }
+
+    @Test func rejectsInvalidUTF8Precisely() {
+        let cases: [[UInt8]] = [
+            [0x22, 0xC3, 0x28, 0x22],             // bad continuation
+            [0x22, 0xC0, 0xAF, 0x22],             // overlong '/'
+            [0x22, 0xED, 0xA0, 0x80, 0x22],       // encoded surrogate
+            [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], // past U+10FFFF
+            [0x22, 0xE9, 0x22],                   // Latin-1 'é'
+            [0x22, 0xE2, 0x82, 0x22],             // truncated sequence
+        ]
+        for bytes in cases {
+            do {
+                _ = try JSONValue(parsing: bytes)
+                Issue.record("accepted \(bytes)")
+            } catch {
+                #expect(error.code == "not_utf8", "\(bytes): \(error)")
+            }
+        }
+        #expect((try? JSONValue(parsing: [0x22, 0xF0, 0x9F, 0x98, 0x80, 0x22]))?.stringValue == "😀")
+    }
+
+    @Test func stopsAtTheDepthLimitWithoutRecursingFurther() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        do {
+            _ = try JSONValue(parsing: deep)
+            Issue.record("parsed")
+        } catch {
+            #expect(error.code == "too_deep")
+        }
+        let objects = String(repeating: "{\"a\":", count: 100_000) + "1" + String(repeating: "}", count: 100_000)
+        #expect(throws: InvalidReason.self) { try JSONValue(parsing: objects, maxDepth: 1_000_000) }
+        let ok = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        #expect((try? JSONValue(parsing: ok)) != nil)
+        let tooDeep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+        #expect((try? JSONValue(parsing: tooDeep)) == nil)
+    }
+
+    @Test func numbersKeepTheirTextAndValue() throws {
+        let value = try JSONValue(parsing: "[0,-0,1e3,9007199254740993,0.1,1E-2,123456789012345678901234567890]")
+        let numbers = value.arrayValue?.compactMap { element -> String? in
+            if case .number(_, let text) = element { return text }
+            return nil
+        }
+        #expect(numbers == ["0", "-0", "1e3", "9007199254740993", "0.1", "1E-2", "123456789012345678901234567890"])
+        #expect(value.arrayValue?[2].doubleValue == 1000)
+        #expect(value.arrayValue?[4].doubleValue == 0.1)
+        #expect(value.arrayValue?[5].doubleValue == 0.01)
+    }
+
+    @Test func objectsCanBeEdited() {
+        var object = JSONObject(["a": .number(1), "b": .string("x")])
+        object["a"] = nil
+        object["c"] = .bool(true)
+        #expect(object.keys == ["b", "c"])
+        #expect(JSONValue.object(object).serialized() == #"{"b":"x","c":true}"#)
+    }
+}
