@@ -83,7 +83,8 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV"], swiftSettings: strictSettings),
         .testTarget(name: "RelicensureAppTests",
                     dependencies: ["RelicensureApp", "RelicensureConfig", "RelicensureStore", "Reports",
-                                   "Postgres", "XLSXReader"],
+                                   "Postgres", "XLSXReader", "CSV", "OpenBadges", "Relicensure",
+                                   .product(name: "Logging", package: "swift-log")],
                     swiftSettings: strictSettings),
     ]
 )

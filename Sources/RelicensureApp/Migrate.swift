@@ -6,7 +6,7 @@ public enum Migrate {
     public static func run(session: Session) throws -> [String] {
         let store = try session.openStore(requireCurrentSchema: false)
         do {
-            return try Migrator.installed().apply(to: store)
+            return try session.migrator().apply(to: store)
         } catch let error as StoreError {
             throw AppError(.failed, error.message)
         }

@@ -43,6 +43,15 @@ public struct Session {
     /// variables and `~/.pgpass` (SPEC §3).
     public var conninfo: String { configuration.database ?? environment["DATABASE_URL"] ?? "" }
 
+    /// The migrations this installation ships (`RELICENSURE_SQL_DIR` in the environment wins).
+    public func migrator() throws -> Migrator {
+        do {
+            return try Migrator.installed(environment: environment)
+        } catch {
+            throw AppError(.failed, "\(error)")
+        }
+    }
+
     /// Connects and checks that the schema is current.
     public func openStore(requireCurrentSchema: Bool = true) throws -> Store {
         let store: Store
@@ -52,7 +61,7 @@ public struct Session {
             throw AppError(.failed, "cannot connect to the database: \(error). Set 'database:' in \(configuration.file) or DATABASE_URL")
         }
         if requireCurrentSchema {
-            let pending = try Migrator.installed().pending(in: store)
+            let pending = try migrator().pending(in: store)
             guard pending.isEmpty else {
                 throw AppError(.failed, "the database schema is not up to date (\(pending.joined(separator: ", ")) not applied); run `relicensure migrate` first")
             }

@@ -1,0 +1,92 @@
+import Foundation
+import Postgres
+import RelicensureApp
+import RelicensureStore
+import Testing
+
+@Suite("Migrations and the ledger's guarantees (SPEC §7)")
+struct MigrationTests {
+    @Test("migrate applies every file once; a second run applies nothing")
+    func appliesOnce() throws {
+        try withTestDatabase { database in
+            let workspace = try Workspace(database: database)
+            let session = try workspace.session()
+            let first = try Migrate.run(session: session)
+            #expect(first.contains("001_initial.sql"))
+            #expect(try Migrate.run(session: session).isEmpty)
+            let store = try Store(conninfo: database.conninfo)
+            let tables = try store.connection.query("""
+                SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1
+                """).compactMap { $0["table_name"] }
+            for table in ["educators", "educator_emails", "awards", "source_files", "award_outcomes", "ledger_entries",
+                          "approvals", "runs", "pdms_batches", "pdms_batch_entries", "catalog_documents", "schema_migrations"] {
+                #expect(tables.contains(table), "missing table \(table)")
+            }
+        }
+    }
+
+    @Test("A migration changed after it was applied is an error, not a silent re-run")
+    func changedMigration() throws {
+        try withTestDatabase { database in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mig-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("001_first.sql")
+            try Data("CREATE TABLE one (id int);".utf8).write(to: file)
+            let store = try Store(conninfo: database.conninfo)
+            #expect(try Migrator(folder: folder).apply(to: store) == ["001_first.sql"])
+            try Data("CREATE TABLE one (id bigint);".utf8).write(to: file)
+            #expect(throws: StoreError.self) { try Migrator(folder: folder).apply(to: store) }
+            do {
+                try Migrator(folder: folder).apply(to: store)
+            } catch {
+                #expect("\(error)".contains("001_first.sql was changed after it was applied"))
+            }
+        }
+    }
+
+    @Test("Commands refuse to run on a database that is not migrated, and say what to do")
+    func requiresMigration() throws {
+        try withTestDatabase { database in
+            let workspace = try Workspace(database: database)
+            #expect {
+                try workspace.session().openStore()
+            } throws: { error in
+                "\(error)".contains("relicensure migrate")
+            }
+        }
+    }
+
+    @Test("The ledger is append-only and no award is credited twice")
+    func ledgerGuarantees() throws {
+        try withTestDatabase { database in
+            let workspace = try Workspace(database: database)
+            try workspace.migrate()
+            let connection = try PostgresConnection(database.conninfo)
+            try connection.execute(script: """
+                INSERT INTO awards (award_id, source, source_sha256, source_path, first_seen_on)
+                VALUES ('a1', 'inbox', 'x', 'f', '2026-11-20');
+                INSERT INTO ledger_entries (award_id, educator_id, action, hours, credit_type, badge_id, issuer_id,
+                                            award_date, posted_on, reason)
+                VALUES ('a1', 'e1', 'ADD', 10, 'DDOE micro-credential', 'b', 'i', '2026-10-01', '2026-11-20', 'credited');
+                """)
+            #expect { try connection.query("UPDATE ledger_entries SET hours = 20") } throws: { error in
+                "\(error)".contains("append-only")
+            }
+            #expect { try connection.query("DELETE FROM ledger_entries") } throws: { error in
+                "\(error)".contains("append-only")
+            }
+            #expect {
+                try connection.query("""
+                    INSERT INTO ledger_entries (award_id, educator_id, action, hours, credit_type, badge_id, issuer_id,
+                                                award_date, posted_on, reason)
+                    VALUES ('a1', 'e1', 'ADD', 10, 'DDOE micro-credential', 'b', 'i', '2026-10-01', '2026-11-21', 'credited')
+                    """)
+            } throws: { error in
+                (error as? PostgresError)?.sqlState == "23505"
+            }
+            #expect { try connection.query("INSERT INTO ledger_entries (award_id, educator_id, action, hours, credit_type, badge_id, issuer_id, award_date, posted_on, reason) VALUES ('a1', 'e1', 'REVERSE', -5, 't', 'b', 'i', '2026-10-01', '2026-11-21', 'x')") } throws: { error in
+                (error as? PostgresError)?.sqlState == "23514"
+            }
+        }
+    }
+}
