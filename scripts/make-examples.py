@@ -60,6 +60,8 @@ def educators():
         other = f"{first.lower()}{i}@gmail.com" if i % 4 == 0 else ""
         if i == 17:
             start = end = ""  # no term on record
+        if i in (30, 31):
+            other = "reading.team@k12.de.us"  # a shared team address: badges sent to it are ambiguous
         rows.append(dict(educator_id=eid, first_name=first, last_name=last, email=email, other_emails=other,
                          district_code=district, school_code=school, school_name=school_name,
                          license_type=license_type, license_start=start, license_end=end, status=status))
@@ -144,7 +146,9 @@ def main():
         nonlocal n
         n += 1
         rec = recipient or plain(e[i]["email"])
-        write(path, dumps(assertion(f"2026-{n:04d}", rec, b(k), day + "T15:30:00-05:00", **extra)))
+        # Files are named by award number, never by educator: file names appear in logs.
+        folder = os.path.dirname(path)
+        write(f"{folder}/award-2026-{n:04d}.json", dumps(assertion(f"2026-{n:04d}", rec, b(k), day + "T15:30:00-05:00", **extra)))
 
     # Credited DDOE awards: plain, upper-cased, salted and unsalted hashes, a secondary address.
     award("inbox/ddoe/2026-09/avery-formative.json", 0, 0, "2026-09-14")
@@ -170,6 +174,7 @@ def main():
     award("inbox/ddoe/2026-11/inactive.json", 13, 4, "2026-11-05")  # inactive_educator
     award("inbox/ddoe/2026-11/no-term.json", 17, 5, "2026-11-05")  # outside_license_term (no term)
     award("inbox/ddoe/2026-11/stranger.json", 0, 2, "2026-11-05", plain("someone.else@example.org"))  # unmatched
+    award("inbox/ddoe/2026-11/team.json", 30, 3, "2026-11-05", plain("reading.team@k12.de.us"))  # ambiguous_recipient
     award("inbox/ddoe/2026-11/revoked.json", 14, 2, "2026-10-15")  # revoked by a later notice
     write("inbox/ddoe/2026-11/revocation-notice.json",
           dumps({"@context": "https://w3id.org/openbadges/v2", "id": f"https://badges.doe.k12.de.us/assertions/2026-{n:04d}",
@@ -185,6 +190,7 @@ def main():
     dp_issuer = {"id": DP, "type": "Issuer", "name": "Digital Promise", "url": "https://digitalpromise.org"}
 
     def external(path, aid, i, issuer, badge_id, badge_name, day):
+        path = f"{os.path.dirname(path)}/{aid}.json"
         write(path, dumps({
             "@context": "https://w3id.org/openbadges/v2", "type": "Assertion",
             "id": f"{issuer['id'].replace('/issuers/', '/assertions/')}/{aid}",
@@ -221,13 +227,13 @@ def main():
     write("inbox/bundles/ddoe-export-2026-09.jsonl", "\n".join(lines) + "\n")
     n += 1
     baked = assertion(f"2026-{n:04d}", plain(e[28]["email"]), b(0), "2026-10-28T14:00:00Z")
-    write("inbox/baked/formative-assessment-jules.png", png_with_itxt("openbadges", json.dumps(baked)))
+    write(f"inbox/baked/award-2026-{n:04d}.png", png_with_itxt("openbadges", json.dumps(baked)))
 
     write("inbox/README.txt", "Exports from the issuing platforms land here. Files other than badges are skipped.\n")
 
     # Uploads: a badge an educator handed in, unsigned — never credited on its own say-so.
     n += 1
-    write("uploads/educator-submitted-claim.json",
+    write(f"uploads/award-2026-{n:04d}.json",
           dumps(assertion(f"2026-{n:04d}", plain(e[29]["email"]), b(1), "2026-11-01T12:00:00Z")))
 
     approvals = [

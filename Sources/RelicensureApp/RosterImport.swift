@@ -17,9 +17,6 @@ public enum RosterImport {
 
     public static func run(session: Session, file: String, full: Bool, strict: Bool) throws -> Summary {
         let (educators, problems) = try parse(file: file)
-        for problem in problems {
-            session.logger.warning("roster row skipped", metadata: ["file": "\(file)", "line": "\(problem.line)", "problem": "\(problem.message)"])
-        }
         if strict && !problems.isEmpty {
             throw AppError(.failed, "\(file): \(problems.count) bad row\(problems.count == 1 ? "" : "s") (first: \(problems[0])); with --strict nothing was imported")
         }
@@ -28,7 +25,7 @@ public enum RosterImport {
         }
         let store = try session.openStore()
         let deactivated = try store.transaction { try store.upsertRoster(educators, full: full) }
-        return Summary(imported: educators.count, skipped: problems.map { "\(file):\($0)" }, deactivated: deactivated)
+        return Summary(imported: educators.count, skipped: problems.map { "\(file):\($0.line): \($0.message)" }, deactivated: deactivated)
     }
 
     /// Reads and checks every row; bad rows come back as problems by line.

@@ -110,6 +110,18 @@ enum FixtureExpectations {
         "ob3/test-vectors/eddsa-rdfc-2022/vector.json": .invalid(code: "unsupported_format"),
     ]
 
-    /// Baked images (read in stage 4).
-    static let baked: [String: ExpectedReading] = [:]
+    /// Baked images.
+    static let baked: [String: ExpectedReading] = [
+        "baked/ob1-bakery-baked_example.svg": .invalid(code: "missing_field:recipient"),
+        "baked/ob1-bakery-baked_heart.png": .assertion(id: "http://example.org/badgeinstance1", version: .v1_0, day: "2015-04-01", recipient: "test@example.com"),
+        "baked/ob2-1edtech-simple-badge.png": .assertion(id: beth, version: .v2_0, day: "2016-12-31", recipient: bethHash),
+        "baked/ob2-badgr-baked_image.png": .assertion(id: "http://a.com/instance", version: .v1_0, day: "2015-04-30", recipient: "test@example.com"),
+        "baked/ob2-badgr-unbaked_image.png": .invalid(code: "no_badge_data"),
+        "baked/ob3-1edtech-simple-json.png": .assertion(id: "http://example.com/credentials/3527", version: .v3_0, day: "2010-01-01", recipient: did),
+        "baked/ob3-1edtech-simple-json.svg": .assertion(id: "http://example.com/credentials/3527", version: .v3_0, day: "2010-01-01", recipient: did),
+        "baked/ob3-1edtech-simple-jwt.png": .assertion(id: "http://example.com/credentials/3527", version: .v3_0, day: "2010-01-01", recipient: did),
+        "baked/ob3-1edtech-simple-jwt.svg": .assertion(id: "http://example.com/credentials/3527", version: .v3_0, day: "2010-01-01", recipient: did),
+        "baked/ob3-1edtech-simple-jwt_v1.png": .assertion(id: "http://example.edu/credentials/3732", version: .v3_0, day: "2010-01-01", recipient: did),
+        "baked/ob3-1edtech-simple-jwt_v1.svg": .assertion(id: "http://example.edu/credentials/3732", version: .v3_0, day: "2010-01-01", recipient: did),
+    ]
 }

@@ -1,8 +1,34 @@
-/// Reads baked SVG badges (stage 4).
+/// Reads baked SVG badges: the `openbadges:assertion` / `openbadges:credential` element's body
+/// (JSON, or a token) is preferred; without a body, its `verify` attribute (a compact JWS, or
+/// the URL of a hosted assertion). The embedded text is the element's character content with
+/// the surrounding white space removed, or the attribute value.
 enum BakedSVGReader {
     static func read(_ bytes: [UInt8], limits: ReadLimits) -> ReadItem {
-        ReadItem(line: nil, content: .invalid(InvalidReason(code: InvalidReason.Code.unsupportedFormat,
-                                                            message: "Baked SVG badges are not read yet.")),
+        let element: SVGBadgeScanner.BadgeElement?
+        do {
+            element = try SVGBadgeScanner.scan(bytes)
+        } catch {
+            return ReadItem(line: nil, content: .invalid(error), sha256: ContentHash.sha256Hex(bytes))
+        }
+        guard let element else {
+            return noData("The SVG has no openbadges:assertion or openbadges:credential element: it is an image, not a baked badge.", bytes)
+        }
+        let body = trimmed(element.content)
+        if !body.isEmpty { return BakedTextReader.item(body, limits: limits) }
+        if let verify = element.verify, !trimmed(Array(verify.utf8)).isEmpty {
+            return BakedTextReader.item(trimmed(Array(verify.utf8)), limits: limits)
+        }
+        return noData("The SVG's <\(element.name)> element is empty and has no verify attribute; re-bake the badge.", bytes)
+    }
+
+    private static func trimmed(_ text: [UInt8]) -> [UInt8] {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return Array(text[first...last])
+    }
+
+    private static func noData(_ message: String, _ bytes: [UInt8]) -> ReadItem {
+        ReadItem(line: nil, content: .invalid(InvalidReason(code: InvalidReason.Code.noBadgeData, message: message)),
                  sha256: ContentHash.sha256Hex(bytes))
     }
 }
