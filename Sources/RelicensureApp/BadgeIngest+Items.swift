@@ -84,8 +84,8 @@ extension BadgeIngest {
             awardID: assertion.awardID, source: source, sourceSHA256: item.sha256, sourcePath: file,
             sourceLine: item.line, specVersion: assertion.specVersion.rawValue, badgeID: badgeID,
             badgeName: badgeName, issuerID: issuerID, issuerName: issuerName, recipient: assertion.recipient,
-            awardedAt: Self.text(of: assertion.awardedAt), awardDate: assertion.awardedAt.calendarDate(in: timeZone),
-            expiresAt: assertion.expires.map(Self.text(of:)), revoked: assertion.revoked && source == .inbox,
+            awardedAt: ZonedDays.utcText(assertion.awardedAt), awardDate: days.day(of: assertion.awardedAt),
+            expiresAt: assertion.expires.map(ZonedDays.utcText), revoked: assertion.revoked && source == .inbox,
             revocationReason: assertion.revocationReason, creditsEarned: assertion.creditsEarned,
             verification: verification, invalidDetail: nil, documentJSON: assertion.document.serialized()))
     }
@@ -113,11 +113,4 @@ extension BadgeIngest {
 
     /// The verification mark of an award known only by its hosted assertion's URL.
     static let hostedReference = "hosted-reference"
-
-    static func text(of instant: AwardInstant) -> String {
-        switch instant {
-        case .day(let date): return date.description
-        case .instant(let date): return ISO8601DateFormatter().string(from: date)
-        }
-    }
 }

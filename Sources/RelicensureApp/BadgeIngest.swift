@@ -18,7 +18,7 @@ struct BadgeIngest {
     }
 
     let store: Store
-    let timeZone: TimeZone
+    var days: ZonedDays
     let runID: Int64
     let day: CalendarDate
     let logger: Logger
@@ -34,7 +34,7 @@ struct BadgeIngest {
 
     init(store: Store, timeZone: TimeZone, runID: Int64, day: CalendarDate, logger: Logger) {
         self.store = store
-        self.timeZone = timeZone
+        self.days = ZonedDays(timeZone)
         self.runID = runID
         self.day = day
         self.logger = logger

@@ -2,23 +2,80 @@ import OpenBadges
 import Relicensure
 import RelicensureStore
 
-/// Feeds the pure crediting engine from the ledger: the awards still waiting, their catalog
-/// references resolved, the roster, the approvals and the standing credits.
+/// Feeds the pure crediting engine from the ledger in two streaming passes, so memory follows
+/// one batch and one educator, never the number of awards:
+///
+/// 1. every waiting award is read through a cursor, its references resolved against the
+///    catalog and its recipient matched (SPEC §5 steps 1–2); decided ones are staged, matched
+///    ones set aside by educator;
+/// 2. each educator with matched awards or a credit to reverse is credited (steps 3–9) beside
+///    their standing credits, and the postings are staged as they come.
 struct Evaluation {
-    let facts: [String: AwardFacts]
-    let result: CreditingResult
+    /// Tallies for the summary and the run record.
+    struct Tally {
+        var evaluated = 0
+        var outcomes: [String: Int] = [:]
+        var postings: [Posting] = []
+    }
 
-    static func run(store: Store, session: Session) throws -> Evaluation {
+    static func run(store: Store, session: Session, runID: Int64, batchSize: Int = 20_000) throws -> Tally {
+        let asOf = session.asOf
+        let rules = session.configuration.rules
         let catalog = try store.catalogIndex()
-        var facts: [String: AwardFacts] = [:]
-        for award in try store.awardsToEvaluate() {
-            facts[award.awardID] = resolve(award, catalog: catalog)
+        let roster = try store.roster()
+        var directory = RecipientDirectory(roster)
+        let approvals = ApprovalBook(try store.approvalDecisions())
+        var tally = Tally()
+        try store.beginEvaluation()
+
+        // Pass 1: read, resolve, match.
+        try store.forEachAwardToEvaluate(batchSize: batchSize) { batch in
+            var decisions: [Decision] = []
+            var matched: [MatchedAward] = []
+            var resolved: [String: AwardFacts] = [:]
+            for award in batch {
+                let facts = resolve(award, catalog: catalog)
+                if facts.badgeName != award.badgeName || facts.issuerID != award.issuerID
+                    || facts.issuerName != award.issuerName {
+                    resolved[award.awardID] = facts
+                }
+                switch CreditingEngine.match(facts, in: &directory) {
+                case .decided(let decision): decisions.append(decision)
+                case .matched(let educator): matched.append(MatchedAward(facts: facts, educatorID: educator.id))
+                }
+            }
+            tally.evaluated += batch.count
+            try store.stage(matched: matched)
+            try record(decisions, resolved: resolved, store: store, tally: &tally)
         }
-        let input = CreditingInput(asOf: session.asOf, rules: session.configuration.rules, roster: try store.roster(),
-                                   approvals: ApprovalBook(try store.approvalDecisions()),
-                                   standing: try store.standingCredits(), revokedAwardIDs: try store.revokedAwardIDs(),
-                                   awards: Array(facts.values))
-        return Evaluation(facts: facts, result: CreditingEngine.evaluate(input))
+
+        // Pass 2: each educator's night, reversals first.
+        try store.collectTonightsEducators(asOf: asOf)
+        let byID = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var decisions: [Decision] = []
+        var postings: [Posting] = []
+        func flush() throws {
+            try record(decisions, resolved: [:], store: store, tally: &tally)
+            try store.post(postings, runID: runID, postedOn: asOf, configChecksum: session.configChecksum)
+            tally.postings += postings
+            decisions.removeAll(keepingCapacity: true)
+            postings.removeAll(keepingCapacity: true)
+        }
+        try store.forEachEducatorNight(roster: byID, batchSize: batchSize) { night in
+            let result = CreditingEngine.credit(night, rules: rules, approvals: approvals, asOf: asOf)
+            decisions += result.decisions
+            postings += result.postings
+            if decisions.count >= batchSize { try flush() }
+        }
+        try flush()
+        try store.finishEvaluation(runID: runID, on: asOf)
+        return tally
+    }
+
+    private static func record(_ decisions: [Decision], resolved: [String: AwardFacts], store: Store,
+                               tally: inout Tally) throws {
+        try store.stage(decisions: decisions, resolved: resolved)
+        for decision in decisions { tally.outcomes[decision.outcome.rawValue, default: 0] += 1 }
     }
 
     /// SPEC §5 step 1: unreadable, unresolved, unverified — or ready, with names found.
@@ -38,9 +95,8 @@ struct Evaluation {
             facts.readiness = .invalid(detail: "missing_field:badge")
             return facts
         }
-        let badgeClass = catalog.badgeClasses[badgeID]
         if facts.badgeName == nil || facts.issuerID == nil {
-            guard let badgeClass else {
+            guard let badgeClass = catalog.badgeClasses[badgeID] else {
                 facts.readiness = .unresolved(reference: "badge_class:\(badgeID)")
                 return facts
             }

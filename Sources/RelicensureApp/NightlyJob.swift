@@ -98,13 +98,10 @@ public enum NightlyJob {
         logger.info("ingest done", metadata: ["files": "\(summary.filesRead)", "seen_before": "\(summary.filesSeenBefore)",
                                               "new_awards": "\(summary.newAwards)", "invalid_items": "\(ingest.tally.invalidItems)"])
 
-        let evaluation = try Evaluation.run(store: store, session: session)
-        summary.evaluated = evaluation.facts.count
-        try store.record(evaluation.result.decisions, resolved: evaluation.facts, runID: runID, on: session.asOf)
-        try store.post(evaluation.result.postings, runID: runID, postedOn: session.asOf,
-                       configChecksum: session.configChecksum)
-        summary.postings = evaluation.result.postings
-        for decision in evaluation.result.decisions { summary.outcomes[decision.outcome.rawValue, default: 0] += 1 }
+        let evaluation = try Evaluation.run(store: store, session: session, runID: runID)
+        summary.evaluated = evaluation.evaluated
+        summary.postings = evaluation.postings
+        summary.outcomes = evaluation.outcomes
         logger.info("crediting done", metadata: ["evaluated": "\(summary.evaluated)",
                                                  "postings": "\(summary.postings.count)"])
         let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)

@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 import OpenBadges
-public import Relicensure
+import Relicensure
 import Yams
 
 /// Reads and checks the configuration file. Every problem is a `ConfigurationError` naming the

@@ -26,31 +26,6 @@ public struct CatalogIndex: Sendable {
 }
 
 extension Store {
-    /// Every award not yet final (SPEC §5 "Every night again"): new ones and waiting ones.
-    public func awardsToEvaluate() throws -> [StoredAward] {
-        let rows = try connection.query("""
-            SELECT a.award_id, a.source, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name, a.recipient_type,
-                   a.recipient_identity, a.recipient_hashed, a.recipient_salt, a.award_date::text, a.revoked,
-                   a.verification, a.invalid_detail
-            FROM awards a LEFT JOIN award_outcomes o USING (award_id)
-            WHERE o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked')
-            """)
-        return try rows.map { row in
-            var recipient: RecipientIdentity?
-            if let identity = row["recipient_identity"] {
-                recipient = RecipientIdentity(type: row["recipient_type"] ?? "email", identity: identity,
-                                              hashed: row["recipient_hashed"] == "t", salt: row["recipient_salt"])
-            }
-            return StoredAward(awardID: try row.string("award_id"),
-                               source: BadgeSource(rawValue: try row.string("source")) ?? .uploads,
-                               badgeID: row["badge_id"], badgeName: row["badge_name"], issuerID: row["issuer_id"],
-                               issuerName: row["issuer_name"], recipient: recipient,
-                               awardDate: row["award_date"].flatMap { CalendarDate($0) },
-                               revoked: try row.bool("revoked"), verification: try row.string("verification"),
-                               invalidDetail: row["invalid_detail"])
-        }
-    }
-
     /// Names and owners of every BadgeClass and issuer, trusted copies first.
     public func catalogIndex() throws -> CatalogIndex {
         var index = CatalogIndex()
@@ -67,24 +42,6 @@ extension Store {
             }
         }
         return index
-    }
-
-    /// Awards revoked by a trusted source: a revocation-only document, or a revocation list
-    /// of the award's own issuer (named by the list, or by the issuer's profile).
-    public func revokedAwardIDs() throws -> Set<String> {
-        var revoked = Set<String>()
-        for row in try connection.query("""
-            SELECT a.award_id FROM awards a WHERE a.revoked
-            UNION
-            SELECT a.award_id FROM awards a JOIN revocations r USING (award_id)
-            WHERE r.list_id = '' OR r.issuer_id = a.issuer_id
-               OR EXISTS (SELECT 1 FROM catalog_documents c
-                          WHERE c.kind = 'issuer' AND c.source <> 'uploads' AND c.document_id = a.issuer_id
-                            AND c.document->>'revocationList' = r.list_id)
-            """) {
-            revoked.insert(try row.string("award_id"))
-        }
-        return revoked
     }
 
     /// Credits whose ADDs exceed their REVERSEs.
@@ -122,59 +79,6 @@ extension Store {
                                     hours: row["hours"].flatMap { ClockHours($0) },
                                     decidedBy: try row.string("decided_by"), decidedOn: decidedOn, note: row["note"])
         }
-    }
-
-    /// Saves tonight's decisions as the awards' current outcomes, keeps every change in the
-    /// history, and stores the names that resolving references found.
-    public func record(_ decisions: [Decision], resolved: [String: AwardFacts], runID: Int64,
-                       on day: CalendarDate) throws {
-        guard !decisions.isEmpty else { return }
-        try connection.execute(script: """
-            CREATE TEMP TABLE tonight_outcomes (
-                award_id text, outcome text, reason text, educator_id text, hours numeric(8,2), audit jsonb,
-                badge_id text, badge_name text, issuer_id text, issuer_name text
-            ) ON COMMIT DROP
-            """)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        try connection.copyIn("""
-            COPY tonight_outcomes (award_id, outcome, reason, educator_id, hours, audit, badge_id, badge_name,
-                                   issuer_id, issuer_name) FROM STDIN
-            """, rows: decisions.lazy.map { decision in
-                let facts = resolved[decision.awardID]
-                let audit = (try? encoder.encode(decision.audit)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
-                return [decision.awardID, decision.outcome.rawValue, decision.reason, decision.educatorID,
-                        decision.hours.description, audit, facts?.badgeID, facts?.badgeName, facts?.issuerID,
-                        facts?.issuerName]
-            })
-        let run = runID, evaluatedOn = day.description
-        try connection.query("""
-            INSERT INTO outcome_history (award_id, run_id, outcome, reason, educator_id, evaluated_on)
-            SELECT t.award_id, \(run), t.outcome, t.reason, t.educator_id, \(evaluatedOn)::date
-            FROM tonight_outcomes t LEFT JOIN award_outcomes o USING (award_id)
-            WHERE o.outcome IS DISTINCT FROM t.outcome OR o.reason IS DISTINCT FROM t.reason
-               OR o.educator_id IS DISTINCT FROM t.educator_id
-            """)
-        try connection.query("""
-            INSERT INTO award_outcomes (award_id, outcome, reason, educator_id, hours, audit, run_id, evaluated_on)
-            SELECT award_id, outcome, reason, educator_id, hours, audit, \(run), \(evaluatedOn)::date
-            FROM tonight_outcomes
-            ON CONFLICT (award_id) DO UPDATE SET
-                outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, educator_id = EXCLUDED.educator_id,
-                hours = CASE WHEN EXCLUDED.outcome = 'credited' THEN EXCLUDED.hours ELSE award_outcomes.hours END,
-                audit = EXCLUDED.audit, run_id = EXCLUDED.run_id, evaluated_on = EXCLUDED.evaluated_on
-            """)
-        try connection.query("""
-            UPDATE awards a SET badge_name = coalesce(t.badge_name, a.badge_name),
-                                issuer_id = coalesce(t.issuer_id, a.issuer_id),
-                                issuer_name = coalesce(t.issuer_name, a.issuer_name)
-            FROM tonight_outcomes t
-            WHERE t.award_id = a.award_id
-              AND (t.badge_name IS DISTINCT FROM a.badge_name OR t.issuer_id IS DISTINCT FROM a.issuer_id
-                   OR t.issuer_name IS DISTINCT FROM a.issuer_name)
-              AND (t.badge_name IS NOT NULL OR t.issuer_id IS NOT NULL OR t.issuer_name IS NOT NULL)
-            """)
-        try connection.query("DROP TABLE tonight_outcomes")
     }
 
     /// Appends tonight's ledger entries, reversals first. The unique index on credits makes a

@@ -70,18 +70,36 @@ extension Store {
     /// `revoked: true` revokes it (SPEC §4.3, §4.4). Returns the number of new awards.
     @discardableResult
     public func mergeStaged() throws -> Int {
+        // The catalog first, so that awards naming a BadgeClass or issuer by id get their
+        // names from it as they are inserted, not by a second pass over every award.
+        try connection.query("""
+            INSERT INTO catalog_documents (kind, document_id, source, name, issuer_id, document, source_sha256, first_run_id)
+            SELECT DISTINCT ON (kind, document_id, source) kind, document_id, source, name, issuer_id, document,
+                   source_sha256, first_run_id
+            FROM staged_catalog ORDER BY kind, document_id, source, seq DESC
+            ON CONFLICT (kind, document_id, source) DO UPDATE SET
+                name = EXCLUDED.name, issuer_id = EXCLUDED.issuer_id, document = EXCLUDED.document,
+                source_sha256 = EXCLUDED.source_sha256
+            """)
         let inserted = try connection.query("""
             WITH merged AS (
             INSERT INTO awards AS a (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
                 badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
                 recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
                 verification, invalid_detail, document, first_run_id, first_seen_on)
-            SELECT DISTINCT ON (award_id) award_id, source, source_sha256, source_path, source_line, spec_version,
-                badge_id, badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
-                recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
-                verification, invalid_detail, document, first_run_id, first_seen_on
-            FROM staged_awards
-            ORDER BY award_id, (source = 'inbox') DESC, (invalid_detail IS NULL) DESC, seq
+            SELECT DISTINCT ON (s.award_id) s.award_id, s.source, s.source_sha256, s.source_path, s.source_line,
+                s.spec_version, s.badge_id, coalesce(s.badge_name, badge.name),
+                coalesce(s.issuer_id, badge.issuer_id), coalesce(s.issuer_name, issuer.name), s.recipient_type,
+                s.recipient_identity, s.recipient_hashed, s.recipient_salt, s.awarded_at, s.award_date, s.expires_at,
+                s.revoked, s.revocation_reason, s.credits_earned, s.verification, s.invalid_detail, s.document,
+                s.first_run_id, s.first_seen_on
+            FROM staged_awards s
+            LEFT JOIN catalog_documents badge
+                   ON badge.kind = 'badge_class' AND badge.source = 'inbox' AND badge.document_id = s.badge_id
+            LEFT JOIN catalog_documents issuer
+                   ON issuer.kind = 'issuer' AND issuer.source = 'inbox'
+                  AND issuer.document_id = coalesce(s.issuer_id, badge.issuer_id)
+            ORDER BY s.award_id, (s.source = 'inbox') DESC, (s.invalid_detail IS NULL) DESC, s.seq
             ON CONFLICT (award_id) DO UPDATE SET
                 source = EXCLUDED.source, source_sha256 = EXCLUDED.source_sha256, source_path = EXCLUDED.source_path,
                 source_line = EXCLUDED.source_line, spec_version = EXCLUDED.spec_version, badge_id = EXCLUDED.badge_id,
@@ -101,15 +119,6 @@ extension Store {
             UPDATE awards a SET revoked = true, revocation_reason = coalesce(s.revocation_reason, a.revocation_reason)
             FROM staged_awards s
             WHERE s.award_id = a.award_id AND s.source = 'inbox' AND s.revoked AND NOT a.revoked
-            """)
-        try connection.query("""
-            INSERT INTO catalog_documents (kind, document_id, source, name, issuer_id, document, source_sha256, first_run_id)
-            SELECT DISTINCT ON (kind, document_id, source) kind, document_id, source, name, issuer_id, document,
-                   source_sha256, first_run_id
-            FROM staged_catalog ORDER BY kind, document_id, source, seq DESC
-            ON CONFLICT (kind, document_id, source) DO UPDATE SET
-                name = EXCLUDED.name, issuer_id = EXCLUDED.issuer_id, document = EXCLUDED.document,
-                source_sha256 = EXCLUDED.source_sha256
             """)
         try connection.query("""
             INSERT INTO revocations SELECT DISTINCT ON (award_id, list_id) * FROM staged_revocations

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import OpenBadges
 
@@ -117,5 +118,66 @@ import OpenBadges
         object["c"] = .bool(true)
         #expect(object.keys == ["b", "c"])
         #expect(JSONValue.object(object).serialized() == #"{"b":"x","c":true}"#)
+    }
+}
+
+@Suite struct JSONStringScanningTests {
+    /// The eight-bytes-at-a-time scan must stop at a special byte wherever it falls in a word.
+    @Test func specialBytesAreFoundAtEveryOffset() throws {
+        for length in 0..<40 {
+            for position in 0..<max(length, 1) {
+                var plain = Array(repeating: UInt8(ascii: "a"), count: length)
+                let document = { (content: [UInt8]) -> [UInt8] in Array("{\"k\":\"".utf8) + content + Array("\"}".utf8) }
+                #expect((try JSONValue(parsing: document(plain)))["k"]?.stringValue?.utf8.count == length)
+                guard length > 0 else { continue }
+                plain[position] = UInt8(ascii: "\"")
+                #expect((try? JSONValue(parsing: document(plain))) == nil, "quote at \(position) of \(length)")
+                plain[position] = 0x09
+                #expect(throws: InvalidReason.self) { try JSONValue(parsing: document(plain)) }
+                plain[position] = 0xE9
+                do {
+                    _ = try JSONValue(parsing: document(plain))
+                    Issue.record("accepted Latin-1 at \(position) of \(length)")
+                } catch {
+                    #expect(error.code == "not_utf8")
+                }
+                var escaped = plain
+                escaped.replaceSubrange(position...position, with: Array("\\u00e9".utf8))
+                #expect((try JSONValue(parsing: document(escaped)))["k"]?.stringValue?.unicodeScalars.count == length)
+                var multibyte = plain
+                multibyte.replaceSubrange(position...position, with: [0xC3, 0xA9])
+                #expect((try JSONValue(parsing: document(multibyte)))["k"]?.stringValue?.count == length)
+            }
+        }
+    }
+
+    @Test func theDepthCeilingHoldsWhateverIsAsked() {
+        let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        #expect((try? JSONValue(parsing: deep, maxDepth: 10_000)) == nil)
+        let allowed = String(repeating: "[", count: 256) + String(repeating: "]", count: 256)
+        #expect((try? JSONValue(parsing: allowed, maxDepth: 10_000)) != nil)
+    }
+}
+
+@Suite struct JSONStackTests {
+    /// Parsing (and freeing) the deepest document the parser allows fits a 1 MiB thread stack
+    /// (an eighth of the default), even in a debug build.
+    @Test func theDeepestDocumentFitsASmallThreadStack() {
+        let deepest = String(repeating: "{\"a\":[", count: 128) + String(repeating: "]}", count: 128)
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        let thread = Thread {
+            outcome.parsed = (try? JSONValue(parsing: deepest, maxDepth: 256)) != nil
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+        done.wait()
+        #expect(outcome.parsed)
+    }
+
+    private final class Outcome: @unchecked Sendable {
+        // Written by the worker before `signal`, read after `wait`.
+        var parsed = false
     }
 }

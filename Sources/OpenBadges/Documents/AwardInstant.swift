@@ -28,7 +28,7 @@ public enum AwardInstant: Sendable, Hashable {
 
     /// Reads a date written as text.
     public static func parse(_ text: String) -> AwardInstant? {
-        let bytes = Array(Text.trimmed(text).utf8)
+        let bytes = Array(Text.trimmedASCIIFast(text).utf8)
         guard !bytes.isEmpty else { return nil }
         if bytes.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }),
            bytes.count < 25, let seconds = Double(String(decoding: bytes, as: UTF8.self)) {

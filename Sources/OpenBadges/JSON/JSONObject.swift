@@ -32,16 +32,23 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     public subscript(key: String) -> JSONValue? {
         get {
             // Objects in badges are small: a linear scan beats hashing every key at parse time.
-            for member in members where member.key == key { return member.value }
+            for member in members where JSONObject.sameKey(member.key, key) { return member.value }
             return nil
         }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
+            if let index = members.firstIndex(where: { JSONObject.sameKey($0.key, key) }) {
                 if let newValue { members[index].value = newValue } else { members.remove(at: index) }
             } else if let newValue {
                 members.append(Member(key: key, value: newValue))
             }
         }
+    }
+
+    /// Key equality, comparing lengths first: most keys looked up are absent or differ in
+    /// length, and that settles them without a string comparison.
+    @inline(__always)
+    static func sameKey(_ left: String, _ right: String) -> Bool {
+        left.utf8.count == right.utf8.count && left == right
     }
 
     public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }

@@ -10,8 +10,8 @@ struct JSONParseFailure: Error {
 /// keys), UTF-8 checked, and bounded in depth so hostile input can neither crash it nor make
 /// it recurse without end. It works on a borrowed buffer and allocates only the values it builds.
 struct JSONParser {
-    /// Deeper limits are clamped to this, so a caller cannot ask for a stack overflow.
-    static let depthCeiling = 512
+    /// Deeper limits are clamped to this, so no caller can ask for a stack overflow (even on a small worker-thread stack).
+    static let depthCeiling = 256
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -57,6 +57,8 @@ struct JSONParser {
         try enterContainer()
         index += 1
         var members: [JSONObject.Member] = []
+        // Most badge objects have a handful of members: one allocation instead of four.
+        members.reserveCapacity(8)
         var seen: Set<String>? = nil
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -74,7 +76,7 @@ struct JSONParser {
             let keyOffset = index
             let key = try parseString()
             if members.count < 8 {
-                for member in members where member.key == key {
+                for member in members where JSONObject.sameKey(member.key, key) {
                     throw JSONParseFailure(kind: .malformed, offset: keyOffset, detail: "the key \"\(key)\" appears twice in one object")
                 }
             } else {
@@ -150,6 +152,7 @@ struct JSONParser {
         var hasEscape = false
         var hasNonASCII = false
         while true {
+            skipPlainASCII()
             guard index < bytes.count else {
                 throw JSONParseFailure(kind: .malformed, offset: openingQuote, detail: "a string is not closed")
             }
@@ -172,6 +175,24 @@ struct JSONParser {
         }
         if !hasEscape { return String(decoding: raw, as: UTF8.self) }
         return try decodeEscapes(raw, offset: start)
+    }
+
+    /// Skips, eight bytes at a time, string content that needs no attention: no quote, no
+    /// backslash, no control character, nothing outside ASCII (SWAR: SIMD within a register).
+    private mutating func skipPlainASCII() {
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            // A byte is zero (x - 1 borrows into its high bit) or below 0x20 (x - 0x20 borrows).
+            let flagged = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
+            if flagged & highs != 0 { return }
+            index += 8
+        }
     }
 
     private func decodeEscapes(_ raw: UnsafeBufferPointer<UInt8>, offset: Int) throws(JSONParseFailure) -> String {

@@ -1,6 +1,6 @@
 extension JSONValue {
     /// Parses one JSON text. Fails with `malformed_json`, `not_utf8` or `too_deep` and a message
-    /// that gives the line and column. `maxDepth` is clamped to 512.
+    /// that gives the line and column. `maxDepth` is clamped to 256.
     public init(parsing bytes: [UInt8], maxDepth: Int = ReadLimits.standard.maxDepth) throws(InvalidReason) {
         let result: Result<JSONValue, JSONParseFailure> = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(JSONParseFailure) -> JSONValue in try JSONParser.parse(buffer, maxDepth: maxDepth) }

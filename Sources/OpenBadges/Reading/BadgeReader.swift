@@ -41,9 +41,21 @@ public enum BadgeReader {
 
     /// The extension of the last path component, lower case, without the dot (`""` when none).
     public static func fileExtension(of fileName: String) -> String {
-        let name = fileName.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(fileName)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return Text.lowercasedASCII(String(name[name.index(after: dot)...]))
+        let utf8 = fileName.utf8
+        var end = utf8.endIndex
+        // Scan back from the end: the extension is after the last '.' of the last path component.
+        while end > utf8.startIndex {
+            let index = utf8.index(before: end)
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "/") { return "" }
+            if byte == UInt8(ascii: ".") {
+                // A leading dot names a hidden file, not an extension.
+                if index == utf8.startIndex || utf8[utf8.index(before: index)] == UInt8(ascii: "/") { return "" }
+                return Text.lowercasedASCII(String(decoding: utf8[utf8.index(after: index)...], as: UTF8.self))
+            }
+            end = index
+        }
+        return ""
     }
 
     static func tooLargeItem(size: Int, limits: ReadLimits, sha256: String) -> ReadItem {

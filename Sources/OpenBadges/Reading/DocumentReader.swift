@@ -19,7 +19,7 @@ enum DocumentReader {
             throw InvalidReason(code: InvalidReason.Code.unknownContext,
                                 message: "The document's @context \(name) is not an Open Badges or Verifiable Credentials context; ask the issuer for a standard badge.")
         }
-        let types = Set(Field.types(object["type"]))
+        let types = Field.types(object["type"])
 
         if types.contains("VerifiableCredential") {
             if types.contains("OpenBadgeCredential") || types.contains("AchievementCredential") {
@@ -95,7 +95,7 @@ enum DocumentReader {
         InvalidReason(code: InvalidReason.Code.unsupportedFormat, message: message)
     }
 
-    private static func sorted(_ types: Set<String>) -> String {
+    private static func sorted(_ types: [String]) -> String {
         types.sorted().joined(separator: ", ")
     }
 }

@@ -11,7 +11,7 @@
 /// - `maxDocumentBytes` = 4 MiB: one JSON document, one bundle line, one JWS, or the text baked
 ///   into an image. OB 3.0 credentials with `data:` images reach hundreds of KB, not megabytes.
 /// - `maxDepth` = 64 nested arrays/objects. Real badges nest fewer than 10 levels; the parser
-///   never goes deeper than 512 whatever is asked.
+///   never goes deeper than 256 whatever is asked.
 /// - `maxInflatedBytes` = 4 MiB: what a compressed PNG `zTXt`/`iTXt` chunk may inflate to, so a
 ///   zip bomb stops after at most this many bytes.
 public struct ReadLimits: Sendable, Hashable {

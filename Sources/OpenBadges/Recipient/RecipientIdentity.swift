@@ -21,14 +21,14 @@ public struct RecipientIdentity: Sendable, Hashable {
 
     /// The algorithm of a hashed identity.
     public var hashAlgorithm: HashAlgorithm? {
-        guard hashed, let dollar = identity.firstIndex(of: "$") else { return nil }
-        return HashAlgorithm(rawValue: Text.lowercasedASCII(String(identity[..<dollar])))
+        guard hashed, let parts = Text.split(identity, atFirst: UInt8(ascii: "$")) else { return nil }
+        return HashAlgorithm(rawValue: Text.lowercasedASCII(parts.before))
     }
 
     /// The lower-case hex digest of a hashed identity.
     public var hashHex: String? {
-        guard hashed, let dollar = identity.firstIndex(of: "$") else { return nil }
-        return Text.lowercasedASCII(String(identity[identity.index(after: dollar)...]))
+        guard hashed, let parts = Text.split(identity, atFirst: UInt8(ascii: "$")) else { return nil }
+        return Text.lowercasedASCII(parts.after)
     }
 
     /// SPEC §5 step 2. A plain identity compares case-insensitively after trimming. A hashed one

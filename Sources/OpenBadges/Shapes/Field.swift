@@ -49,6 +49,7 @@ enum Field {
     /// (`obi:Assertion` and `https://w3id.org/openbadges#Assertion` are `Assertion`).
     static func types(_ value: JSONValue?) -> [String] {
         strings(value).map { type in
+            guard type.utf8.contains(UInt8(ascii: ":")) else { return type }
             for prefix in ["obi:", "https://w3id.org/openbadges#", "http://w3id.org/openbadges#"]
             where type.hasPrefix(prefix) {
                 return String(type.dropFirst(prefix.count))

@@ -42,6 +42,13 @@ enum JSONLDContext: Equatable {
     }
 
     private static func classify(_ url: String) -> JSONLDContext? {
+        // The common contexts, compared whole before anything is allocated.
+        switch url {
+        case "https://w3id.org/openbadges/v2": return .openBadgesV2
+        case "https://w3id.org/openbadges/v1": return .openBadgesV1
+        case "https://www.w3.org/ns/credentials/v2", "https://www.w3.org/2018/credentials/v1": return .verifiableCredentials
+        default: break
+        }
         var address = Substring(url)
         for scheme in ["https://", "http://"] where address.hasPrefix(scheme) {
             address = address.dropFirst(scheme.count)

@@ -8,7 +8,7 @@ enum RecipientReader {
             throw Field.missing(path, "an award must say who earned it")
         case .string(let text)?:
             // OB 0.5: an e-mail address, or a hash of one; the validator calls it hashed when it has no '@'.
-            let hashed = !text.contains("@")
+            let hashed = !text.utf8.contains(UInt8(ascii: "@"))
             return try make(type: "email", identity: text, hashed: hashed, salt: Field.string(legacySalt), path: path)
         case .object(let object)?:
             guard let identity = Field.string(object["identity"]) else {
@@ -46,9 +46,8 @@ enum RecipientReader {
     }
 
     private static func looksHashed(_ identity: String) -> Bool {
-        guard let dollar = identity.firstIndex(of: "$") else { return false }
-        let algorithm = Text.lowercasedASCII(String(identity[..<dollar]))
-        return HashAlgorithm(rawValue: algorithm) != nil && Hex.isHex(identity[identity.index(after: dollar)...])
+        guard let parts = Text.split(identity, atFirst: UInt8(ascii: "$")) else { return false }
+        return HashAlgorithm(rawValue: Text.lowercasedASCII(parts.before)) != nil && Hex.isHex(parts.after)
     }
 
     private static func make(type: String, identity: String, hashed: Bool, salt: String?,
@@ -56,12 +55,12 @@ enum RecipientReader {
         guard hashed else {
             return RecipientIdentity(type: type, identity: identity, hashed: false, salt: salt)
         }
-        guard let dollar = identity.firstIndex(of: "$") else {
+        guard let parts = Text.split(identity, atFirst: UInt8(ascii: "$")) else {
             throw InvalidReason(code: InvalidReason.Code.badRecipient,
                                 message: "The hashed recipient identity in '\(path)' is not written 'sha256$hex' or 'md5$hex'.")
         }
-        let name = Text.lowercasedASCII(String(identity[..<dollar]))
-        let hex = identity[identity.index(after: dollar)...]
+        let name = Text.lowercasedASCII(parts.before)
+        let hex = parts.after
         guard let algorithm = HashAlgorithm(rawValue: name) else {
             throw InvalidReason(code: InvalidReason.Code.badRecipient,
                                 message: "The recipient in '\(path)' is hashed with '\(name)'; only sha256 and md5 can be matched.")
@@ -70,6 +69,6 @@ enum RecipientReader {
             throw InvalidReason(code: InvalidReason.Code.badRecipient,
                                 message: "The recipient hash in '\(path)' is malformed: '\(name)$' must be followed by \(algorithm.hexLength) hex digits, not \(hex.utf8.count) characters.")
         }
-        return RecipientIdentity(type: type, identity: "\(name)$\(Text.lowercasedASCII(String(hex)))", hashed: true, salt: salt)
+        return RecipientIdentity(type: type, identity: "\(name)$\(Text.lowercasedASCII(hex))", hashed: true, salt: salt)
     }
 }

@@ -1,0 +1,184 @@
+import OpenBadges
+
+/// One educator's credits as the night goes on: standing credits grow as awards are credited,
+/// so an award later in date order sees the caps and duplicates the earlier ones produced.
+struct EducatorLedger {
+    let night: EducatorNight
+    let rules: CreditingRules
+    let approvals: ApprovalBook
+    let asOf: CalendarDate
+    var standing: [StandingCredit]
+    var result = CreditingResult()
+
+    init(night: EducatorNight, rules: CreditingRules, approvals: ApprovalBook, asOf: CalendarDate) {
+        self.night = night
+        self.rules = rules
+        self.approvals = approvals
+        self.asOf = asOf
+        self.standing = night.standing
+    }
+
+    var educator: Educator { night.educator }
+
+    // MARK: Reversals
+
+    mutating func postReversals() {
+        for credit in night.standing.sorted(by: { ($0.awardDate, $0.awardID) < ($1.awardDate, $1.awardID) }) {
+            if night.revokedAwardIDs.contains(credit.awardID) {
+                reverse(credit, outcome: .revoked, reason: "revoked_after_credit", audit: Audit(rule: "revocation"))
+            } else if credit.creditType == .external,
+                      let decision = approvals.decisionInForce(educatorID: credit.educatorID, badgeID: credit.badgeID, asOf: asOf),
+                      decision.verdict == .denied {
+                reverse(credit, outcome: .deniedByDistrict, reason: "denied_after_credit",
+                        audit: Audit(rule: "district decision", approvalID: decision.id))
+            }
+        }
+    }
+
+    mutating func reverse(_ credit: StandingCredit, outcome: Outcome, reason: String, audit: Audit) {
+        result.postings.append(Posting(awardID: credit.awardID, educatorID: credit.educatorID, action: .reverse,
+                                       hours: credit.hours, creditType: credit.creditType, badgeID: credit.badgeID,
+                                       issuerID: credit.issuerID, awardDate: credit.awardDate, reason: outcome.rawValue,
+                                       audit: audit))
+        result.decisions.append(Decision(awardID: credit.awardID, outcome: outcome, reason: reason,
+                                         educatorID: credit.educatorID, audit: audit))
+        standing.removeAll { $0.awardID == credit.awardID }
+    }
+
+    // MARK: Steps 3–9
+
+    /// Returns `nil` for an award that already stands credited (the same award again).
+    mutating func decide(_ award: AwardFacts) -> Decision? {
+        let id = award.awardID
+        guard let badgeID = award.badgeID, let issuerID = award.issuerID, let awardDate = award.awardDate else {
+            return Decision(awardID: id, outcome: .invalid, reason: "missing_field:badge")
+        }
+        if standing.contains(where: { $0.awardID == id }) { return nil }
+        // 3. Revocation.
+        if award.isRevoked || night.revokedAwardIDs.contains(id) {
+            return Decision(awardID: id, outcome: .revoked, educatorID: educator.id)
+        }
+        // 4. Date.
+        if awardDate > asOf {
+            return Decision(awardID: id, outcome: .futureDated, educatorID: educator.id)
+        }
+        guard let term = educator.term else {
+            return Decision(awardID: id, outcome: .outsideLicenseTerm, reason: "no_term_on_record", educatorID: educator.id)
+        }
+        guard term.contains(awardDate) else {
+            return Decision(awardID: id, outcome: .outsideLicenseTerm, reason: "term \(term.start)..\(term.end)",
+                            educatorID: educator.id)
+        }
+        // 5. Duplicate.
+        if standing.contains(where: { $0.badgeID == badgeID }) {
+            return Decision(awardID: id, outcome: .duplicateCredential, educatorID: educator.id)
+        }
+        // 6–7. Hours from the state's rule or the district's.
+        let grant: Grant
+        switch hoursFor(badgeID: badgeID, issuerID: issuerID, awardDate: awardDate) {
+        case .granted(let granted): grant = granted
+        case .refused(let outcome, let reason, let audit):
+            return Decision(awardID: id, outcome: outcome, reason: reason, educatorID: educator.id, audit: audit)
+        }
+        // 8. Caps.
+        let fit = room(for: grant, issuerID: issuerID, term: term)
+        var audit = grant.audit
+        audit.cap = fit.limitingCap
+        guard fit.hours.isPositive else {
+            return Decision(awardID: id, outcome: .overCap, reason: fit.limitingCap ?? "", educatorID: educator.id,
+                            audit: audit)
+        }
+        // 9. Credited.
+        let capped = fit.hours < grant.hours
+        standing.append(StandingCredit(awardID: id, educatorID: educator.id, badgeID: badgeID, issuerID: issuerID,
+                                       awardDate: awardDate, creditType: grant.creditType, hours: fit.hours))
+        result.postings.append(Posting(awardID: id, educatorID: educator.id, action: .add, hours: fit.hours,
+                                       creditType: grant.creditType, badgeID: badgeID, issuerID: issuerID,
+                                       awardDate: awardDate, reason: capped ? "capped" : "credited", audit: audit))
+        return Decision(awardID: id, outcome: .credited, reason: capped ? "capped" : "", educatorID: educator.id,
+                        hours: fit.hours, audit: audit)
+    }
+
+    // MARK: Hours (steps 6 and 7)
+
+    struct Grant {
+        var hours: ClockHours
+        var creditType: CreditType
+        var issuerRule: IssuerRule?
+        var districtRules: DistrictRules?
+        var audit: Audit
+    }
+
+    enum HoursAnswer {
+        case granted(Grant)
+        case refused(Outcome, reason: String, audit: Audit)
+    }
+
+    func hoursFor(badgeID: String, issuerID: String, awardDate: CalendarDate) -> HoursAnswer {
+        if rules.ddoe.issuerIDs.contains(issuerID) {
+            return .granted(Grant(hours: rules.ddoe.hoursPerCredential, creditType: .ddoe,
+                                  audit: Audit(rule: "ddoe \(rules.ddoe.hoursPerCredential) h per credential")))
+        }
+        guard let district = rules.districts[educator.districtCode],
+              let rule = district.rule(forIssuer: issuerID, on: awardDate) else {
+            return .refused(.issuerNotApproved, reason: "district \(educator.districtCode)", audit: Audit())
+        }
+        let ruleName = "district \(district.code) issuer \(rule.issuerID)"
+        let decision = approvals.decisionInForce(educatorID: educator.id, badgeID: badgeID, asOf: asOf)
+        if let decision, decision.verdict == .denied {
+            return .refused(.deniedByDistrict, reason: "decided \(decision.decidedOn)",
+                            audit: Audit(rule: ruleName, approvalID: decision.id))
+        }
+        if rule.approval == .perEducator && decision == nil {
+            return .refused(.pendingApproval, reason: "", audit: Audit(rule: ruleName))
+        }
+        let hours: ClockHours
+        let source: String
+        if let approved = decision?.hours {
+            hours = approved
+            source = "approval hours"
+        } else if let override = rule.badgeHours[badgeID] {
+            hours = override
+            source = "badge override"
+        } else {
+            hours = rule.hours
+            source = "issuer default"
+        }
+        return .granted(Grant(hours: hours, creditType: .external, issuerRule: rule, districtRules: district,
+                              audit: Audit(rule: "\(ruleName) \(hours) h (\(source))", approvalID: decision?.id)))
+    }
+
+    // MARK: Caps (step 8)
+
+    struct Fit {
+        var hours: ClockHours
+        var limitingCap: String?
+    }
+
+    /// What fits under every cap that applies, counting standing credits earned in this term.
+    func room(for grant: Grant, issuerID: String, term: LicenseTerm) -> Fit {
+        let inTerm = standing.filter { term.contains($0.awardDate) }
+        var limits: [(name: String, cap: ClockHours, used: ClockHours)] = []
+        if let cap = rules.microCredentialCap {
+            limits.append(("state micro-credential cap \(cap)", cap, inTerm.reduce(.zero) { $0 + $1.hours }))
+        }
+        if grant.creditType == .external {
+            if let cap = grant.districtRules?.externalCap {
+                let used = inTerm.filter { $0.creditType == .external }.reduce(.zero) { $0 + $1.hours }
+                limits.append(("district external cap \(cap)", cap, used))
+            }
+            if let cap = grant.issuerRule?.cap {
+                let used = inTerm.filter { $0.issuerID == issuerID }.reduce(.zero) { $0 + $1.hours }
+                limits.append(("issuer cap \(cap)", cap, used))
+            }
+        }
+        var fit = Fit(hours: grant.hours, limitingCap: nil)
+        for limit in limits {
+            let left = max(.zero, limit.cap - limit.used)
+            if left < fit.hours {
+                fit = Fit(hours: left, limitingCap: "\(limit.name): \(limit.used) used")
+            }
+        }
+        return fit
+    }
+}

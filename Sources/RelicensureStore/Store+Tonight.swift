@@ -1,0 +1,268 @@
+import Foundation
+public import OpenBadges
+import Postgres
+public import Relicensure
+
+/// An award matched to one active educator tonight, waiting for that educator's rules.
+public struct MatchedAward: Sendable {
+    public var facts: AwardFacts
+    public var educatorID: String
+
+    public init(facts: AwardFacts, educatorID: String) {
+        self.facts = facts
+        self.educatorID = educatorID
+    }
+}
+
+/// Tonight's evaluation as streams, so that memory follows the size of one batch and one
+/// educator, never the number of awards: waiting awards are read through a cursor, matched
+/// ones are set aside in a temporary table, and each educator's night is read back in
+/// educator order beside their standing credits.
+extension Store {
+    /// Whether an award is revoked by a trusted source: itself, a revocation-only document, or
+    /// a list of its own issuer (named by the list or by the issuer's profile). `a` is the award.
+    static let revokedExpression = """
+        (a.revoked OR EXISTS (
+            SELECT 1 FROM revocations r
+            WHERE r.award_id = a.award_id
+              AND (r.list_id = '' OR r.issuer_id = a.issuer_id
+                   OR EXISTS (SELECT 1 FROM catalog_documents c
+                              WHERE c.kind = 'issuer' AND c.source <> 'uploads' AND c.document_id = a.issuer_id
+                                AND c.document->>'revocationList' = r.list_id))))
+        """
+
+    /// Creates tonight's temporary tables; they vanish with the transaction.
+    public func beginEvaluation() throws {
+        try connection.execute(script: """
+            CREATE TEMP TABLE tonight_outcomes (
+                award_id text, outcome text, reason text, educator_id text, hours numeric(8,2), audit jsonb,
+                badge_id text, badge_name text, issuer_id text, issuer_name text
+            ) ON COMMIT DROP;
+            CREATE TEMP TABLE tonight_matched (
+                award_id text, educator_id text, badge_id text, badge_name text, issuer_id text, issuer_name text,
+                award_date date, revoked boolean
+            ) ON COMMIT DROP;
+            CREATE TEMP TABLE tonight_educators (educator_id text PRIMARY KEY) ON COMMIT DROP;
+            """)
+    }
+
+    /// Every award not yet final, `batchSize` at a time, through a cursor.
+    public func forEachAwardToEvaluate(batchSize: Int = 20_000, _ body: ([StoredAward]) throws -> Void) throws {
+        try connection.query(PostgresQuery(sql: """
+            DECLARE waiting_awards NO SCROLL CURSOR FOR
+            SELECT a.award_id, a.source, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name, a.recipient_type,
+                   a.recipient_identity, a.recipient_hashed, a.recipient_salt, a.award_date::text, \(Self.revokedExpression) AS revoked,
+                   a.verification, a.invalid_detail
+            FROM awards a LEFT JOIN award_outcomes o USING (award_id)
+            WHERE o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked')
+            """))
+        defer { _ = try? connection.query("CLOSE waiting_awards") }
+        while true {
+            let rows = try connection.query(PostgresQuery(sql: "FETCH \(batchSize) FROM waiting_awards"))
+            if rows.isEmpty { break }
+            try body(try rows.map(Self.storedAward))
+        }
+    }
+
+    static func storedAward(_ row: PostgresRow) throws -> StoredAward {
+        var recipient: RecipientIdentity?
+        if let identity = row["recipient_identity"] {
+            recipient = RecipientIdentity(type: row["recipient_type"] ?? "email", identity: identity,
+                                          hashed: row["recipient_hashed"] == "t", salt: row["recipient_salt"])
+        }
+        return StoredAward(awardID: try row.string("award_id"),
+                           source: BadgeSource(rawValue: try row.string("source")) ?? .uploads,
+                           badgeID: row["badge_id"], badgeName: row["badge_name"], issuerID: row["issuer_id"],
+                           issuerName: row["issuer_name"], recipient: recipient,
+                           awardDate: row["award_date"].flatMap { CalendarDate($0) },
+                           revoked: try row.bool("revoked"), verification: try row.string("verification"),
+                           invalidDetail: row["invalid_detail"])
+    }
+
+    /// Sets matched awards aside for their educator's turn.
+    public func stage(matched: [MatchedAward]) throws {
+        guard !matched.isEmpty else { return }
+        try connection.copyIn("""
+            COPY tonight_matched (award_id, educator_id, badge_id, badge_name, issuer_id, issuer_name, award_date, revoked)
+            FROM STDIN
+            """, rows: matched.lazy.map { match in
+                let facts = match.facts
+                return [facts.awardID, match.educatorID, facts.badgeID, facts.badgeName, facts.issuerID, facts.issuerName,
+                        facts.awardDate?.description, facts.isRevoked ? "t" : "f"]
+            })
+    }
+
+    /// Tonight's decisions, staged until `finishEvaluation` makes them the awards' outcomes.
+    /// `resolved` carries names that resolving references found tonight, to store on the award.
+    public func stage(decisions: [Decision], resolved: [String: AwardFacts]) throws {
+        guard !decisions.isEmpty else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try connection.copyIn("""
+            COPY tonight_outcomes (award_id, outcome, reason, educator_id, hours, audit, badge_id, badge_name,
+                                   issuer_id, issuer_name) FROM STDIN
+            """, rows: decisions.lazy.map { decision in
+                let facts = resolved[decision.awardID]
+                let audit = (try? encoder.encode(decision.audit)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+                return [decision.awardID, decision.outcome.rawValue, decision.reason, decision.educatorID,
+                        decision.hours.description, audit, facts?.badgeID, facts?.badgeName, facts?.issuerID,
+                        facts?.issuerName]
+            })
+    }
+
+    /// The educators whose night must be evaluated: those with matched awards, and those with a
+    /// standing credit that a revocation or a district denial now reverses.
+    public func collectTonightsEducators(asOf: CalendarDate) throws {
+        let day = asOf.description
+        try connection.query("""
+            INSERT INTO tonight_educators SELECT DISTINCT educator_id FROM tonight_matched ON CONFLICT DO NOTHING
+            """)
+        try connection.query(PostgresQuery(sql: """
+            INSERT INTO tonight_educators
+            SELECT DISTINCT l.educator_id FROM ledger_entries l JOIN awards a USING (award_id)
+            WHERE l.kind = 'credit'
+              AND l.award_id IN (SELECT award_id FROM revocations UNION SELECT award_id FROM awards WHERE revoked)
+              AND \(Self.revokedExpression)
+            ON CONFLICT DO NOTHING
+            """))
+        try connection.query("""
+            INSERT INTO tonight_educators
+            SELECT DISTINCT l.educator_id
+            FROM (SELECT DISTINCT ON (educator_id, badge_id) educator_id, badge_id, decision
+                  FROM approvals WHERE decided_on <= \(day)::date
+                  ORDER BY educator_id, badge_id, decided_on DESC, approval_id DESC) latest
+            JOIN ledger_entries l ON l.educator_id = latest.educator_id AND l.badge_id = latest.badge_id
+            WHERE latest.decision = 'denied' AND l.kind = 'credit' AND l.credit_type = 'External micro-credential'
+            ON CONFLICT DO NOTHING
+            """)
+    }
+
+    /// Each of tonight's educators with their matched awards and standing credits, in educator
+    /// order; `roster` finds the educator by id.
+    public func forEachEducatorNight(roster: [String: Educator], batchSize: Int = 20_000,
+                                     _ body: (EducatorNight) throws -> Void) throws {
+        var awards = try OrderedStream(store: self, cursor: "tonight_awards", batchSize: batchSize, sql: """
+            SELECT award_id, educator_id, badge_id, badge_name, issuer_id, issuer_name, award_date::text, revoked
+            FROM tonight_matched ORDER BY educator_id
+            """)
+        defer { awards.close() }
+        var credits = try OrderedStream(store: self, cursor: "tonight_standing", batchSize: batchSize, sql: """
+            WITH standing AS (
+                SELECT award_id, educator_id, badge_id, issuer_id, award_date, credit_type,
+                       sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END) AS net
+                FROM ledger_entries
+                WHERE educator_id IN (SELECT educator_id FROM tonight_educators)
+                GROUP BY award_id, educator_id, badge_id, issuer_id, award_date, credit_type
+                HAVING sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END) > 0
+            )
+            SELECT s.award_id, s.educator_id, s.badge_id, s.issuer_id, s.award_date::text, s.credit_type, s.net::text,
+                   \(Self.revokedExpression) AS revoked
+            FROM standing s JOIN awards a USING (award_id)
+            ORDER BY s.educator_id
+            """)
+        defer { credits.close() }
+        let educators = try connection.query("SELECT educator_id FROM tonight_educators ORDER BY educator_id")
+        for row in educators {
+            let id = try row.string("educator_id")
+            let matched = try awards.take(educatorID: id)
+            let standing = try credits.take(educatorID: id)
+            guard let educator = roster[id] else { continue }
+            var revoked = Set<String>()
+            var facts: [AwardFacts] = []
+            for award in matched {
+                let awardID = try award.string("award_id")
+                if award["revoked"] == "t" { revoked.insert(awardID) }
+                facts.append(AwardFacts(awardID: awardID, badgeID: award["badge_id"], badgeName: award["badge_name"],
+                                        issuerID: award["issuer_id"], issuerName: award["issuer_name"],
+                                        awardDate: award["award_date"].flatMap { CalendarDate($0) },
+                                        isRevoked: award["revoked"] == "t"))
+            }
+            var credited: [StandingCredit] = []
+            for credit in standing {
+                guard let date = CalendarDate(try credit.string("award_date")),
+                      let type = CreditType(rawValue: try credit.string("credit_type")),
+                      let hours = ClockHours(try credit.string("net")) else {
+                    throw StoreError("ledger entry for award \(credit["award_id"] ?? "?") has an unreadable date, type or hours")
+                }
+                let awardID = try credit.string("award_id")
+                if credit["revoked"] == "t" { revoked.insert(awardID) }
+                credited.append(StandingCredit(awardID: awardID, educatorID: id, badgeID: try credit.string("badge_id"),
+                                               issuerID: try credit.string("issuer_id"), awardDate: date,
+                                               creditType: type, hours: hours))
+            }
+            try body(EducatorNight(educator: educator, awards: facts, standing: credited, revokedAwardIDs: revoked))
+        }
+    }
+
+    /// Makes tonight's staged decisions the awards' current outcomes, keeps every change in
+    /// the history, and stores names that resolving references found.
+    public func finishEvaluation(runID: Int64, on day: CalendarDate) throws {
+        let evaluatedOn = day.description
+        try connection.query("""
+            INSERT INTO outcome_history (award_id, run_id, outcome, reason, educator_id, evaluated_on)
+            SELECT t.award_id, \(runID), t.outcome, t.reason, t.educator_id, \(evaluatedOn)::date
+            FROM tonight_outcomes t LEFT JOIN award_outcomes o USING (award_id)
+            WHERE o.outcome IS DISTINCT FROM t.outcome OR o.reason IS DISTINCT FROM t.reason
+               OR o.educator_id IS DISTINCT FROM t.educator_id
+            """)
+        try connection.query("""
+            INSERT INTO award_outcomes (award_id, outcome, reason, educator_id, hours, audit, run_id, evaluated_on)
+            SELECT award_id, outcome, reason, educator_id, hours, audit, \(runID), \(evaluatedOn)::date
+            FROM tonight_outcomes
+            ON CONFLICT (award_id) DO UPDATE SET
+                outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, educator_id = EXCLUDED.educator_id,
+                hours = EXCLUDED.hours, audit = EXCLUDED.audit, run_id = EXCLUDED.run_id,
+                evaluated_on = EXCLUDED.evaluated_on
+            """)
+        try connection.query("""
+            UPDATE awards a SET badge_name = coalesce(t.badge_name, a.badge_name),
+                                issuer_id = coalesce(t.issuer_id, a.issuer_id),
+                                issuer_name = coalesce(t.issuer_name, a.issuer_name)
+            FROM tonight_outcomes t
+            WHERE t.award_id = a.award_id
+              AND (t.badge_name IS NOT NULL OR t.issuer_id IS NOT NULL OR t.issuer_name IS NOT NULL)
+            """)
+    }
+}
+
+/// Rows of a query sorted by `educator_id`, read through a cursor and handed out one
+/// educator at a time (a merge join between two sorted streams).
+struct OrderedStream {
+    let store: Store
+    let cursor: String
+    let batchSize: Int
+    private var buffer: [PostgresRow] = []
+    private var position = 0
+    private var exhausted = false
+
+    init(store: Store, cursor: String, batchSize: Int, sql: String) throws {
+        self.store = store
+        self.cursor = cursor
+        self.batchSize = batchSize
+        try store.connection.query(PostgresQuery(sql: "DECLARE \(cursor) NO SCROLL CURSOR FOR \(sql)"))
+    }
+
+    /// The rows for `educatorID`, which must come in ascending order across calls.
+    mutating func take(educatorID: String) throws -> [PostgresRow] {
+        var taken: [PostgresRow] = []
+        while true {
+            if position == buffer.count {
+                guard !exhausted else { return taken }
+                buffer = Array(try store.connection.query(PostgresQuery(sql: "FETCH \(batchSize) FROM \(cursor)")))
+                position = 0
+                if buffer.isEmpty { exhausted = true; return taken }
+            }
+            let row = buffer[position]
+            let id = row["educator_id"] ?? ""
+            // Rows of an educator not on tonight's list cannot occur; skip any to stay in step.
+            if id < educatorID { position += 1; continue }
+            if id > educatorID { return taken }
+            taken.append(row)
+            position += 1
+        }
+    }
+
+    func close() {
+        _ = try? store.connection.query(PostgresQuery(sql: "CLOSE \(cursor)"))
+    }
+}
