@@ -26,6 +26,8 @@ struct Evaluation {
         var directory = RecipientDirectory(roster)
         let approvals = ApprovalBook(try store.approvalDecisions())
         var tally = Tally()
+        var clock = PhaseClock(logger: session.logger)
+        clock.lap("evaluation inputs loaded")
         try store.beginEvaluation()
 
         // Pass 1: read, resolve, match.
@@ -49,8 +51,10 @@ struct Evaluation {
             try record(decisions, resolved: resolved, store: store, tally: &tally)
         }
 
+        clock.lap("awards matched")
         // Pass 2: each educator's night, reversals first.
         try store.collectTonightsEducators(asOf: asOf)
+        clock.lap("educators collected")
         let byID = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var decisions: [Decision] = []
         var postings: [Posting] = []
@@ -68,7 +72,9 @@ struct Evaluation {
             if decisions.count >= batchSize { try flush() }
         }
         try flush()
+        clock.lap("educators credited")
         try store.finishEvaluation(runID: runID, on: asOf)
+        clock.lap("outcomes recorded")
         return tally
     }
 

@@ -84,6 +84,7 @@ public enum NightlyJob {
     private static func night(store: Store, session: Session, runID: Int64, summary: inout Summary) throws -> Int64? {
         let config = session.configuration
         let logger = session.logger
+        var clock = PhaseClock(logger: logger)
         try store.beginStaging()
         var seen = try store.seenFileHashes()
         var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: runID, day: session.asOf, logger: logger)
@@ -91,7 +92,9 @@ public enum NightlyJob {
         if let uploads = config.uploads {
             try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
         }
+        clock.lap("files read and staged")
         summary.newAwards = try store.mergeStaged()
+        clock.lap("staged rows merged")
         summary.filesRead = ingest.tally.filesRead
         summary.filesSeenBefore = ingest.tally.filesSeenBefore
         summary.filesNotBadges = ingest.tally.filesNotBadges
@@ -105,6 +108,7 @@ public enum NightlyJob {
         logger.info("crediting done", metadata: ["evaluated": "\(summary.evaluated)",
                                                  "postings": "\(summary.postings.count)"])
         let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)
+        clock.lap("PDMS batch recorded")
         return batch?.id
     }
 
