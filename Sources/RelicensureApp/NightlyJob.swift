@@ -109,7 +109,7 @@ public enum NightlyJob {
                                                  "postings": "\(summary.postings.count)"])
         let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)
         clock.lap("PDMS batch recorded")
-        return batch?.id
+        return batch
     }
 
     static func countsJSON(_ summary: Summary) -> String {

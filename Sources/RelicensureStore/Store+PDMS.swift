@@ -13,50 +13,59 @@ public struct PDMSBatch: Sendable {
 }
 
 extension Store {
+    /// The SQL that yields each PDMS column from a ledger entry `l`, its award `a` and its
+    /// educator `e`. Only these fixed expressions are ever put into the statement: the
+    /// configured column names select among them and never reach SQL themselves.
+    static let pdmsColumnSQL: [String: String] = [
+        "educator_id": "l.educator_id",
+        "last_name": "coalesce(e.last_name, '')",
+        "first_name": "coalesce(e.first_name, '')",
+        "district_code": "coalesce(e.district_code, '')",
+        "activity_title": "coalesce(a.badge_name, l.badge_id)",
+        "provider": "coalesce(a.issuer_name, l.issuer_id)",
+        "completion_date": "l.award_date::text",
+        // PDMS wants 10 and 7.5, not 10.00 and 7.50.
+        "clock_hours": "trim_scale(l.hours)::text",
+        "credential_id": "l.award_id",
+        "credit_type": "l.credit_type",
+        "action": "l.action",
+    ]
+
     /// Gathers every ledger entry not exported before into a new batch, freezing the cells it
-    /// will write, so that re-exporting the batch later writes the same bytes. Returns `nil`
-    /// when there is nothing new (no file is written on such a night).
-    public func createPDMSBatch(runID: Int64, asOf: CalendarDate, columns: [String]) throws -> PDMSBatch? {
-        let entries = try connection.query("""
-            SELECT l.entry_id, l.educator_id, coalesce(e.last_name, '') AS last_name,
-                   coalesce(e.first_name, '') AS first_name, coalesce(e.district_code, '') AS district_code,
-                   coalesce(a.badge_name, l.badge_id) AS activity_title, coalesce(a.issuer_name, l.issuer_id) AS provider,
-                   l.award_date::text AS completion_date, l.hours::text AS clock_hours, l.award_id AS credential_id,
-                   l.credit_type, l.action
-            FROM ledger_entries l
-            JOIN awards a USING (award_id)
-            LEFT JOIN educators e ON e.educator_id = l.educator_id
-            WHERE NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
-            ORDER BY l.entry_id
-            """)
-        guard entries.count > 0 else { return nil }
-        var rows: [[String]] = []
-        var entryIDs: [String] = []
-        for entry in entries {
-            entryIDs.append(try entry.string("entry_id"))
-            rows.append(columns.map { column in
-                let value = entry[column] ?? ""
-                // PDMS wants 10 and 7.5, not PostgreSQL's 10.00 and 7.50.
-                if column == "clock_hours" { return Self.trimmedDecimal(value) }
-                return value
-            })
+    /// will write (in SQL, without a round trip per row), so that re-exporting the batch later
+    /// writes the same bytes. Returns the batch id, or `nil` when there is nothing new (no file
+    /// is written on such a night).
+    public func createPDMSBatch(runID: Int64, asOf: CalendarDate, columns: [String]) throws -> Int64? {
+        let expressions = try columns.map { column in
+            guard let expression = Self.pdmsColumnSQL[column] else {
+                throw StoreError("'\(column)' is not a PDMS column; known columns: \(Self.pdmsColumnSQL.keys.sorted().joined(separator: ", "))")
+            }
+            return expression
         }
+        let pending = try connection.query("""
+            SELECT count(*) AS n FROM ledger_entries l
+            WHERE NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
+            """)
+        let count = try pending.first?.int("n") ?? 0
+        guard count > 0 else { return nil }
         let columnsJSON = try Self.json(columns)
         let created = try connection.query("""
             INSERT INTO pdms_batches (run_id, as_of, file_name, columns, row_count)
-            VALUES (\(runID), \(asOf.description)::date, '', \(columnsJSON)::jsonb, \(rows.count))
+            VALUES (\(runID), \(asOf.description)::date, '', \(columnsJSON)::jsonb, \(count))
             RETURNING batch_id
             """)
         guard let batchID = try created.first?.int("batch_id") else { throw StoreError("the PDMS batch could not be recorded") }
         let fileName = "pdms-import-\(asOf)-\(batchID).csv"
         try connection.query("UPDATE pdms_batches SET file_name = \(fileName) WHERE batch_id = \(batchID)")
-        let batch = String(batchID)
-        try connection.copyIn("COPY pdms_batch_entries (batch_id, entry_id, row_number, cells) FROM STDIN",
-                              rows: try zip(entryIDs, rows).enumerated().map { number, pair in
-                                  [batch, pair.0, String(number + 1), try Self.json(pair.1)]
-                              })
-        return PDMSBatch(id: Int64(batchID), asOf: asOf.description, fileName: fileName, columns: columns, rows: rows,
-                         written: false)
+        try connection.query(PostgresQuery(sql: """
+            INSERT INTO pdms_batch_entries (batch_id, entry_id, row_number, cells)
+            SELECT $1::bigint, l.entry_id, row_number() OVER (ORDER BY l.entry_id), jsonb_build_array(\(expressions.joined(separator: ", ")))
+            FROM ledger_entries l
+            JOIN awards a USING (award_id)
+            LEFT JOIN educators e ON e.educator_id = l.educator_id
+            WHERE NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
+            """, parameters: [batchID]))
+        return Int64(batchID)
     }
 
     /// A recorded batch, with its rows in their original order.
@@ -85,14 +94,6 @@ extension Store {
 
     public func markPDMSBatchWritten(_ id: Int64) throws {
         try connection.query("UPDATE pdms_batches SET written_at = now() WHERE batch_id = \(id) AND written_at IS NULL")
-    }
-
-    static func trimmedDecimal(_ text: String) -> String {
-        guard text.contains(".") else { return text }
-        var trimmed = Substring(text)
-        while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
-        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
-        return String(trimmed)
     }
 
     static func json(_ strings: [String]) throws -> String {

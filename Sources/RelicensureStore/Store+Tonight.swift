@@ -213,6 +213,13 @@ extension Store {
                 outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, educator_id = EXCLUDED.educator_id,
                 hours = EXCLUDED.hours, audit = EXCLUDED.audit, run_id = EXCLUDED.run_id,
                 evaluated_on = EXCLUDED.evaluated_on
+            -- An award still waiting for the same reason keeps its row: rewriting tens of
+            -- thousands of unchanged outcomes every night would dominate a normal night.
+            WHERE award_outcomes.outcome IS DISTINCT FROM EXCLUDED.outcome
+               OR award_outcomes.reason IS DISTINCT FROM EXCLUDED.reason
+               OR award_outcomes.educator_id IS DISTINCT FROM EXCLUDED.educator_id
+               OR award_outcomes.hours IS DISTINCT FROM EXCLUDED.hours
+               OR award_outcomes.audit IS DISTINCT FROM EXCLUDED.audit
             """)
         try connection.query("""
             UPDATE awards a SET badge_name = coalesce(t.badge_name, a.badge_name),
