@@ -198,7 +198,8 @@ private struct Night {
         }
         guard let district = rules.districts[educator.districtCode],
               let rule = district.rule(forIssuer: issuerID, on: awardDate) else {
-            return .refused(.issuerNotApproved, reason: "district \(educator.districtCode)", audit: Audit())
+            return .refused(.issuerNotApproved, reason: "district \(educator.districtCode)",
+                            audit: Audit(rule: "district \(educator.districtCode): no rule for the issuer on \(awardDate)"))
         }
         let ruleName = "district \(district.code) issuer \(rule.issuerID)"
         let decision = input.approvals.decisionInForce(educatorID: educator.id, badgeID: badgeID, asOf: input.asOf)
@@ -220,6 +221,16 @@ private struct Night {
         } else {
             hours = rule.hours
             source = "issuer default"
+        }
+        // A district that grants 0 hours grants no credit. The outcome stays open (not final),
+        // so a later decision or rule with hours still credits the award.
+        guard hours.isPositive else {
+            if let decision, decision.hours != nil {
+                return .refused(.deniedByDistrict, reason: "approved_for_0_hours",
+                                audit: Audit(rule: "\(ruleName) 0 h (approval hours)", approvalID: decision.id))
+            }
+            return .refused(.issuerNotApproved, reason: "0 h in district \(district.code)",
+                            audit: Audit(rule: "\(ruleName) 0 h (\(source))", approvalID: decision?.id))
         }
         return .granted(Grant(hours: hours, creditType: .external, issuerRule: rule, districtRules: district,
                               audit: Audit(rule: "\(ruleName) \(hours) h (\(source))", approvalID: decision?.id)))
