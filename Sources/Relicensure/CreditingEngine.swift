@@ -46,9 +46,11 @@ public enum CreditingEngine {
             return (left, $0.awardID) < (right, $1.awardID)
         }
         var evaluated = Set<String>()
+        let firstAwardDecision = night.decisions.count
         for award in ordered where evaluated.insert(award.awardID).inserted {
             night.evaluate(award)
         }
+        night.settleDuplicates(from: firstAwardDecision)
         return CreditingResult(decisions: night.decisions, postings: night.postings)
     }
 }
@@ -145,8 +147,9 @@ private struct Night {
                             educatorID: educator.id)
         }
         // 5. Duplicate.
-        if standing.contains(where: { $0.badgeID == badgeID }) {
-            return Decision(awardID: id, outcome: .duplicateCredential, educatorID: educator.id)
+        if let held = standing.first(where: { $0.badgeID == badgeID }) {
+            return Decision(awardID: id, outcome: .duplicateCredential, reason: "credited as \(held.awardID)",
+                            educatorID: educator.id)
         }
         // 6–7. Hours from the state's rule or the district's.
         let grant: Grant
@@ -173,6 +176,26 @@ private struct Night {
                                 awardDate: awardDate, reason: capped ? "capped" : "credited", audit: audit))
         return Decision(awardID: id, outcome: .credited, reason: capped ? "capped" : "", educatorID: educator.id,
                         hours: fit.hours, audit: audit)
+    }
+
+    // MARK: Duplicates credited later the same night (step 5 again)
+
+    /// Step 5 sees the credits standing when an award's turn comes. An award refused at steps
+    /// 6–8 (no rule on its date, pending, denied, over a cap) whose BadgeClass a later-dated
+    /// award went on to credit the same night would read `duplicate_credential` only on the
+    /// next night, with nothing changed. Settling it now gives the outcome every later night
+    /// gives too: re-running the engine over its own output decides the same.
+    mutating func settleDuplicates(from first: Int) {
+        let refusedAfterStep5: Set<Outcome> = [.issuerNotApproved, .pendingApproval, .deniedByDistrict, .overCap]
+        let badgeByAward = Dictionary(input.awards.compactMap { award in award.badgeID.map { (award.awardID, $0) } },
+                                      uniquingKeysWith: { kept, _ in kept })
+        for index in decisions.indices.dropFirst(first) where refusedAfterStep5.contains(decisions[index].outcome) {
+            let decision = decisions[index]
+            guard let educatorID = decision.educatorID, let badgeID = badgeByAward[decision.awardID],
+                  let held = standingByEducator[educatorID]?.first(where: { $0.badgeID == badgeID }) else { continue }
+            decisions[index] = Decision(awardID: decision.awardID, outcome: .duplicateCredential,
+                                        reason: "credited as \(held.awardID)", educatorID: educatorID)
+        }
     }
 
     // MARK: Hours (steps 6 and 7)
