@@ -18,7 +18,7 @@ DECLARE
 BEGIN
     SELECT coalesce(sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END), 0) INTO standing
     FROM ledger_entries WHERE award_id = NEW.award_id;
-    IF NEW.kind = 'credit' AND standing > 0 THEN
+    IF NEW.kind = 'credit' AND NEW.action = 'ADD' AND standing > 0 THEN
         RAISE EXCEPTION 'award % is already credited (% h standing); it cannot be credited twice', NEW.award_id, standing
             USING ERRCODE = '23505';
     END IF;
