@@ -35,8 +35,8 @@ public enum ApprovalsImport {
         return Summary(imported: approvals.count, skipped: problems.map { "\(file):\($0)" })
     }
 
-    static func approval(from row: CSVTable.Row, maximumHours: ClockHours) -> Result<ImportedApproval, CSVTable.RowProblem> {
-        func problem(_ message: String) -> Result<ImportedApproval, CSVTable.RowProblem> {
+    static func approval(from row: CSVTable.Row, maximumHours: ClockHours) -> Result<(decision: ApprovalDecision, line: Int), CSVTable.RowProblem> {
+        func problem(_ message: String) -> Result<(decision: ApprovalDecision, line: Int), CSVTable.RowProblem> {
             .failure(.init(line: row.line, message: message))
         }
         for column in required where row[column] == nil {
@@ -65,8 +65,8 @@ public enum ApprovalsImport {
             }
             hours = value
         }
-        return .success(ImportedApproval(educatorID: educatorID, badgeID: badgeID, verdict: verdict, hours: hours,
-                                         decidedBy: decidedBy, decidedOn: decidedOn, note: row["note"],
-                                         line: row.line))
+        let decision = ApprovalDecision(id: 0, educatorID: educatorID, badgeID: badgeID, verdict: verdict, hours: hours,
+                                        decidedBy: decidedBy, decidedOn: decidedOn, note: row["note"])
+        return .success((decision: decision, line: row.line))
     }
 }

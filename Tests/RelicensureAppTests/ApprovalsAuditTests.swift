@@ -9,8 +9,7 @@ struct ApprovalsAuditTests {
 
     @Test("Ledger entries and outcomes read back with the rule, the approval id, the cap and the config checksum")
     func auditReadsBack() throws {
-        try CreditTestDatabase.with { database in
-            let workspace = try CreditWorkspace(database: database, neaCap: "20")
+        try CreditWorkspace.with(neaCap: "20") { workspace, database in
             try workspace.write("inbox/a.json", S.neaAssertion("nea-a", to: "avery.abbott@k12.de.us", badge: "classroom",
                                                                issuedOn: "2026-10-01T12:00:00Z"))
             try workspace.write("inbox/b.json", S.neaAssertion("nea-b", to: "avery.abbott@k12.de.us", badge: "sel",
@@ -47,8 +46,7 @@ struct ApprovalsAuditTests {
 
     @Test("A reversal on denial keeps the denying decision's id and the night's config checksum")
     func reversalAudit() throws {
-        try CreditTestDatabase.with { database in
-            let workspace = try CreditWorkspace(database: database, neaApproval: "none")
+        try CreditWorkspace.with(neaApproval: "none") { workspace, database in
             try workspace.write("inbox/a.json", S.neaAssertion("nea-a", to: "avery.abbott@k12.de.us", badge: "sel"))
             try workspace.nightly(asOf: "2026-11-20")
             try workspace.importApprovals(["0040100,\(S.neaBadge("sel")),denied,,HR,2026-11-21,"])

@@ -8,8 +8,7 @@ struct ApprovalsImportTests {
 
     @Test("Every good row is kept with its file and line; bad rows are reported by line and skipped")
     func importsAndSkips() throws {
-        try CreditTestDatabase.with { database in
-            let workspace = try CreditWorkspace(database: database)
+        try CreditWorkspace.with { workspace, database in
             let classroom = S.neaBadge("classroom")
             let summary = try workspace.importApprovals([
                 "0040100,\(classroom),approved,,HR Director,2026-10-05,Fits the plan",
@@ -50,8 +49,7 @@ struct ApprovalsImportTests {
 
     @Test("Columns in any order and case; leading zeros kept")
     func columnsAnyOrder() throws {
-        try CreditTestDatabase.with { database in
-            let workspace = try CreditWorkspace(database: database)
+        try CreditWorkspace.with { workspace, database in
             try workspace.write("odd.csv", """
                 Decided_On,NOTE,Decision,Badge_ID,Educator_ID,Decided_By
                 2026-10-05,,APPROVED,\(S.neaBadge("sel")),0040100,HR
@@ -65,8 +63,7 @@ struct ApprovalsImportTests {
 
     @Test("With --strict a bad row imports nothing and fails (exit 1)")
     func strict() throws {
-        try CreditTestDatabase.with { database in
-            let workspace = try CreditWorkspace(database: database)
+        try CreditWorkspace.with { workspace, database throws in
             #expect {
                 try workspace.importApprovals(["0040100,\(S.neaBadge("sel")),approved,,HR,2026-10-05,",
                                                "0040100,\(S.neaBadge("sel")),approved,,HR,not-a-date,"], strict: true)
@@ -80,8 +77,7 @@ struct ApprovalsImportTests {
 
     @Test("A file without a required column is a usage error (exit 2) and imports nothing")
     func missingColumn() throws {
-        try CreditTestDatabase.with { database in
-            let workspace = try CreditWorkspace(database: database)
+        try CreditWorkspace.with { workspace, database in
             try workspace.write("short.csv", "educator_id,badge_id,decision,decided_by\n0040100,b,approved,HR\n")
             #expect {
                 try ApprovalsImport.run(session: try workspace.session(), file: workspace.path("short.csv"), strict: false)
@@ -95,8 +91,7 @@ struct ApprovalsImportTests {
 
     @Test("Importing again appends: earlier decisions are never updated")
     func appendsOnly() throws {
-        try CreditTestDatabase.with { database in
-            let workspace = try CreditWorkspace(database: database)
+        try CreditWorkspace.with { workspace, database in
             let row = "0040100,\(S.neaBadge("sel")),approved,,HR,2026-10-05,"
             try workspace.importApprovals([row])
             let first = try database.scalar("SELECT imported_at::text FROM approvals")

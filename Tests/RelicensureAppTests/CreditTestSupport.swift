@@ -81,6 +81,14 @@ struct CreditWorkspace {
         _ = try RosterImport.run(session: try session(), file: path("roster.csv"), full: false, strict: false)
     }
 
+    /// Runs `body` in a new workspace over a new database, then drops the database.
+    static func with<T>(neaApproval: String = "per-educator", neaCap: String = "null",
+                        _ body: (CreditWorkspace, CreditTestDatabase) throws -> T) throws -> T {
+        try CreditTestDatabase.with { database in
+            try body(try CreditWorkspace(database: database, neaApproval: neaApproval, neaCap: neaCap), database)
+        }
+    }
+
     var configPath: String { path("relicensure.yaml") }
     var reports: String { path("reports") }
 
