@@ -35,8 +35,11 @@ public enum ApprovalsImport {
         return Summary(imported: approvals.count, skipped: problems.map { "\(file):\($0)" })
     }
 
-    static func approval(from row: CSVTable.Row, maximumHours: ClockHours) -> Result<(decision: ApprovalDecision, line: Int), CSVTable.RowProblem> {
-        func problem(_ message: String) -> Result<(decision: ApprovalDecision, line: Int), CSVTable.RowProblem> {
+    /// A checked row: the decision and the file's line it came from.
+    typealias Imported = (decision: ApprovalDecision, line: Int)
+
+    static func approval(from row: CSVTable.Row, maximumHours: ClockHours) -> Result<Imported, CSVTable.RowProblem> {
+        func problem(_ message: String) -> Result<Imported, CSVTable.RowProblem> {
             .failure(.init(line: row.line, message: message))
         }
         for column in required where row[column] == nil {
@@ -47,15 +50,15 @@ public enum ApprovalsImport {
             return problem("a required value is empty")
         }
         guard let verdict = ApprovalDecision.Verdict(rawValue: decisionText.lowercased()) else {
-            return problem("decision must be approved or denied, not '\(decisionText)'")
+            return problem("decision must be approved or denied")
         }
         guard let decidedOn = CalendarDate(decidedOnText) else {
-            return problem("decided_on '\(decidedOnText)' is not a date written YYYY-MM-DD")
+            return problem("decided_on is not a date written YYYY-MM-DD")
         }
         var hours: ClockHours?
         if let hoursText = row["hours"] {
             guard let value = ClockHours(hoursText) else {
-                return problem("hours '\(hoursText)' is not a number of hours such as 10 or 7.5")
+                return problem("hours is not a number of hours such as 10 or 7.5")
             }
             guard value >= .zero, value <= maximumHours else {
                 return problem("hours \(value) is outside 0…\(maximumHours) (state.required_hours is the most one badge can earn)")

@@ -29,7 +29,8 @@ struct ApprovalsImportTests {
                 #expect(summary.skipped.contains { $0.hasPrefix(workspace.path("approvals.csv") + ":") && $0.contains("\(line): ") },
                         "line \(line) is reported")
             }
-            #expect(lines.contains("decision must be approved or denied, not 'maybe'"))
+            #expect(lines.contains("decision must be approved or denied"))
+            #expect(!lines.contains("maybe") && !lines.contains("05/10/2026"), "row problems do not echo cells (they may hold names)")
             #expect(lines.contains("hours are given for a denied decision"))
             #expect(lines.contains("badge_id is empty"))
 
