@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Tests only: property-based testing of the crediting engine.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C libraries: module maps and shim headers only.
@@ -79,7 +81,10 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strictSettings),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXReader"], swiftSettings: strictSettings),
         .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"], swiftSettings: strictSettings),
-        .testTarget(name: "RelicensureTests", dependencies: ["Relicensure", "OpenBadges"], swiftSettings: strictSettings),
+        .testTarget(name: "RelicensureTests",
+                    dependencies: ["Relicensure", "OpenBadges",
+                                   .product(name: "PropertyBased", package: "swift-property-based")],
+                    swiftSettings: strictSettings),
         .testTarget(name: "CSVTests", dependencies: ["CSV"], swiftSettings: strictSettings),
         .testTarget(name: "RelicensureAppTests",
                     dependencies: ["RelicensureApp", "RelicensureConfig", "RelicensureStore", "Reports",

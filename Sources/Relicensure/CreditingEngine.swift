@@ -143,10 +143,12 @@ public enum CreditingEngine {
                               asOf: CalendarDate) -> CreditingResult {
         var ledger = EducatorLedger(night: night, rules: rules, approvals: approvals, asOf: asOf)
         ledger.postReversals()
+        let firstAwardDecision = ledger.result.decisions.count
         var seen = Set<String>()
         for award in night.awards.sorted(by: awardOrder) where seen.insert(award.awardID).inserted {
             if let decision = ledger.decide(award) { ledger.result.decisions.append(decision) }
         }
+        ledger.settleDuplicates(from: firstAwardDecision)
         return ledger.result
     }
 }

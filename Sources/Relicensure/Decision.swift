@@ -44,6 +44,10 @@ public struct Decision: Sendable, Hashable {
 public struct Posting: Sendable, Hashable {
     public enum Action: String, Sendable, Codable { case add = "ADD", reverse = "REVERSE" }
 
+    /// Why the entry exists, as the ledger's `kind` column records it: the engine posts credits
+    /// and reversals; HR posts corrections (`relicensure correct`), which may go either way.
+    public enum Kind: String, Sendable, Codable { case credit, reversal, correction }
+
     public var awardID: String
     public var educatorID: String
     public var action: Action
@@ -53,12 +57,17 @@ public struct Posting: Sendable, Hashable {
     public var badgeID: String
     public var issuerID: String
     public var awardDate: CalendarDate
-    /// Why: `credited`, `capped`, `revoked`, `denied_by_district`, `correction`.
+    /// Why: `credited`, `capped`, `revoked`, `denied_by_district`, or HR's own words for a correction.
     public var reason: String
     public var audit: Audit
+    public var kind: Kind
 
+    /// `kind` defaults to what the action means when the engine posts it: an ADD credits, a
+    /// REVERSE reverses.
     public init(awardID: String, educatorID: String, action: Action, hours: ClockHours, creditType: CreditType,
-                badgeID: String, issuerID: String, awardDate: CalendarDate, reason: String, audit: Audit) {
+                badgeID: String, issuerID: String, awardDate: CalendarDate, reason: String, audit: Audit,
+                kind: Kind? = nil) {
+        self.kind = kind ?? (action == .add ? .credit : .reversal)
         self.awardID = awardID
         self.educatorID = educatorID
         self.action = action

@@ -70,8 +70,9 @@ struct EducatorLedger {
                             educatorID: educator.id)
         }
         // 5. Duplicate.
-        if standing.contains(where: { $0.badgeID == badgeID }) {
-            return Decision(awardID: id, outcome: .duplicateCredential, educatorID: educator.id)
+        if let held = standing.first(where: { $0.badgeID == badgeID }) {
+            return Decision(awardID: id, outcome: .duplicateCredential, reason: "credited as \(held.awardID)",
+                            educatorID: educator.id)
         }
         // 6–7. Hours from the state's rule or the district's.
         let grant: Grant
@@ -99,6 +100,27 @@ struct EducatorLedger {
                         hours: fit.hours, audit: audit)
     }
 
+    // MARK: Duplicates credited later the same night (step 5 again)
+
+    /// Step 5 sees the credits standing when an award's turn comes. An award refused at steps
+    /// 6–8 (no rule on its date, pending, denied, over a cap) whose BadgeClass a later-dated
+    /// award went on to credit the same night would read `duplicate_credential` only on the
+    /// next night, with nothing changed. Settling it now gives the outcome every later night
+    /// gives too: re-running the engine over its own output decides the same.
+    mutating func settleDuplicates(from first: Int) {
+        let refusedAfterStep5: Set<Outcome> = [.issuerNotApproved, .pendingApproval, .deniedByDistrict, .overCap]
+        let badgeByAward = Dictionary(night.awards.compactMap { award in award.badgeID.map { (award.awardID, $0) } },
+                                      uniquingKeysWith: { kept, _ in kept })
+        for index in result.decisions.indices.dropFirst(first)
+        where refusedAfterStep5.contains(result.decisions[index].outcome) {
+            let decision = result.decisions[index]
+            guard let badgeID = badgeByAward[decision.awardID],
+                  let held = standing.first(where: { $0.badgeID == badgeID }) else { continue }
+            result.decisions[index] = Decision(awardID: decision.awardID, outcome: .duplicateCredential,
+                                               reason: "credited as \(held.awardID)", educatorID: educator.id)
+        }
+    }
+
     // MARK: Hours (steps 6 and 7)
 
     struct Grant {
@@ -121,7 +143,8 @@ struct EducatorLedger {
         }
         guard let district = rules.districts[educator.districtCode],
               let rule = district.rule(forIssuer: issuerID, on: awardDate) else {
-            return .refused(.issuerNotApproved, reason: "district \(educator.districtCode)", audit: Audit())
+            return .refused(.issuerNotApproved, reason: "district \(educator.districtCode)",
+                            audit: Audit(rule: "district \(educator.districtCode): no rule for the issuer on \(awardDate)"))
         }
         let ruleName = "district \(district.code) issuer \(rule.issuerID)"
         let decision = approvals.decisionInForce(educatorID: educator.id, badgeID: badgeID, asOf: asOf)
@@ -143,6 +166,16 @@ struct EducatorLedger {
         } else {
             hours = rule.hours
             source = "issuer default"
+        }
+        // A district that grants 0 hours grants no credit. The outcome stays open (not final),
+        // so a later decision or rule with hours still credits the award.
+        guard hours.isPositive else {
+            if let decision, decision.hours != nil {
+                return .refused(.deniedByDistrict, reason: "approved_for_0_hours",
+                                audit: Audit(rule: "\(ruleName) 0 h (approval hours)", approvalID: decision.id))
+            }
+            return .refused(.issuerNotApproved, reason: "0 h in district \(district.code)",
+                            audit: Audit(rule: "\(ruleName) 0 h (\(source))", approvalID: decision?.id))
         }
         return .granted(Grant(hours: hours, creditType: .external, issuerRule: rule, districtRules: district,
                               audit: Audit(rule: "\(ruleName) \(hours) h (\(source))", approvalID: decision?.id)))

@@ -29,22 +29,13 @@ public enum NightlyJob {
 
     public static func run(session: Session, dryRun: Bool) throws -> Summary {
         let store = try session.openStore()
-        guard try store.tryLockNightly() else {
-            let holder = try? store.runningRun()
-            let who = holder.map { "run \($0.id), process \($0.pid.map(String.init) ?? "?") on \($0.host ?? "?"), started \($0.startedAt)" }
-                ?? "another process"
-            throw AppError(.locked, "another nightly run holds the lock (\(who)); this one did nothing")
+        return try NightlyLock.holding(store, command: "nightly") {
+            try locked(store: store, session: session, dryRun: dryRun)
         }
-        defer { try? store.unlockNightly() }
-        try store.markAbandonedRuns()
+    }
 
+    private static func locked(store: Store, session: Session, dryRun: Bool) throws -> Summary {
         var summary = Summary(runID: nil, asOf: session.asOf, dryRun: dryRun)
-        if !dryRun {
-            // A batch committed by a run killed before its file was written.
-            for batchID in try store.unwrittenPDMSBatchIDs() {
-                summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
-            }
-        }
         if dryRun {
             do {
                 try store.transaction {
@@ -58,7 +49,7 @@ public enum NightlyJob {
             }
             return summary
         }
-
+        summary.pdmsFiles = try PDMSExport.writeUnwritten(store: store, session: session)
         let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: false,
                                        configChecksum: session.configChecksum)
         summary.runID = runID

@@ -23,6 +23,12 @@ public enum PDMSExport {
         return path
     }
 
+    /// Writes the batches a run killed between its commit and its file left unwritten; returns
+    /// their paths. Every command that records a batch calls this first, so none is lost.
+    public static func writeUnwritten(store: Store, session: Session) throws -> [String] {
+        try store.unwrittenPDMSBatchIDs().map { try write(batchID: $0, store: store, session: session) }
+    }
+
     /// `relicensure export pdms --batch N`.
     public static func run(session: Session, batchID: Int64) throws -> String {
         let store = try session.openStore()

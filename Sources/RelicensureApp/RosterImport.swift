@@ -16,10 +16,8 @@ public enum RosterImport {
     static let required = ["educator_id", "first_name", "last_name", "email", "district_code"]
 
     public static func run(session: Session, file: String, full: Bool, strict: Bool) throws -> Summary {
-        let (educators, problems) = try parse(file: file)
-        if strict && !problems.isEmpty {
-            throw AppError(.failed, "\(file): \(problems.count) bad row\(problems.count == 1 ? "" : "s") (first: \(problems[0])); with --strict nothing was imported")
-        }
+        let (educators, problems) = parse(try CSVTable.read(file: file, required: required))
+        try CSVTable.screen(problems, file: file, strict: strict, logger: session.logger)
         if full && educators.isEmpty {
             throw AppError(.failed, "\(file): no valid rows; --full would make every educator inactive, so nothing was imported")
         }
@@ -28,29 +26,19 @@ public enum RosterImport {
         return Summary(imported: educators.count, skipped: problems.map { "\(file):\($0.line): \($0.message)" }, deactivated: deactivated)
     }
 
-    /// Reads and checks every row; bad rows come back as problems by line.
-    static func parse(file: String) throws -> ([Educator], [CSVTable.RowProblem]) {
-        let text = try readText(file)
-        let table = try CSVTable(text: text, file: file, required: required)
-        return parse(table)
-    }
-
+    /// Checks every row; bad rows come back as problems by line.
     static func parse(_ table: CSVTable) -> ([Educator], [CSVTable.RowProblem]) {
-        var problems = table.problems
+        let (rows, rowProblems) = table.records { row in educator(from: row).map { (educator: $0, line: row.line) } }
+        var problems = rowProblems
         var educators: [Educator] = []
         var seen: [String: Int] = [:]
-        for row in table.rows {
-            switch educator(from: row) {
-            case .success(let educator):
-                if let first = seen[educator.id] {
-                    problems.append(.init(line: row.line, message: "educator_id '\(educator.id)' already appears on line \(first); the later row was skipped"))
-                    continue
-                }
-                seen[educator.id] = row.line
-                educators.append(educator)
-            case .failure(let problem):
-                problems.append(problem)
+        for (educator, line) in rows {
+            if let first = seen[educator.id] {
+                problems.append(.init(line: line, message: "educator_id '\(educator.id)' already appears on line \(first); the later row was skipped"))
+                continue
             }
+            seen[educator.id] = line
+            educators.append(educator)
         }
         problems.sort { $0.line < $1.line }
         return (educators, problems)
@@ -96,18 +84,5 @@ public enum RosterImport {
     static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
-    }
-
-    static func readText(_ file: String) throws -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw AppError(.usage, "\(file): cannot read the file (\(error.localizedDescription))")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw AppError(.usage, "\(file): the file is not UTF-8 text; save it as CSV UTF-8")
-        }
-        return text
     }
 }

@@ -44,12 +44,13 @@ extension Store {
         return index
     }
 
-    /// Credits whose ADDs exceed their REVERSEs.
-    public func standingCredits() throws -> [StandingCredit] {
+    /// Credits whose ADDs exceed their REVERSEs: every one, or only the award `awardID`'s.
+    public func standingCredits(awardID: String? = nil) throws -> [StandingCredit] {
         let rows = try connection.query("""
             SELECT award_id, educator_id, badge_id, issuer_id, award_date::text, credit_type,
                    sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END)::text AS net
             FROM ledger_entries
+            WHERE \(awardID)::text IS NULL OR award_id = \(awardID)
             GROUP BY award_id, educator_id, badge_id, issuer_id, award_date, credit_type
             HAVING sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END) > 0
             """)
@@ -81,23 +82,21 @@ extension Store {
         }
     }
 
-    /// Appends tonight's ledger entries, reversals first. The unique index on credits makes a
-    /// doubled ADD impossible even if this were called twice.
+    /// Appends ledger entries in order (the engine puts reversals first). The ledger's trigger
+    /// (sql/002) makes a doubled credit or a reversal below zero impossible even if this were
+    /// called twice.
     public func post(_ postings: [Posting], runID: Int64, postedOn day: CalendarDate, configChecksum: String,
                      recordedBy: String? = nil) throws {
         guard !postings.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         let run = String(runID), postedOn = day.description
         try connection.copyIn("""
             COPY ledger_entries (award_id, educator_id, action, kind, hours, credit_type, badge_id, issuer_id,
                                  award_date, posted_on, run_id, reason, audit, config_checksum, recorded_by) FROM STDIN
             """, rows: postings.lazy.map { posting in
-                let audit = (try? encoder.encode(posting.audit)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
-                let kind = posting.reason == "correction" ? "correction" : (posting.action == .add ? "credit" : "reversal")
-                return [posting.awardID, posting.educatorID, posting.action.rawValue, kind, posting.hours.description,
-                        posting.creditType.rawValue, posting.badgeID, posting.issuerID, posting.awardDate.description,
-                        postedOn, run, posting.reason, audit, configChecksum, recordedBy]
+                [posting.awardID, posting.educatorID, posting.action.rawValue, posting.kind.rawValue,
+                 posting.hours.description, posting.creditType.rawValue, posting.badgeID, posting.issuerID,
+                 posting.awardDate.description, postedOn, run, posting.reason, posting.audit.jsonText, configChecksum,
+                 recordedBy]
             })
     }
 }

@@ -96,16 +96,13 @@ extension Store {
     /// `resolved` carries names that resolving references found tonight, to store on the award.
     public func stage(decisions: [Decision], resolved: [String: AwardFacts]) throws {
         guard !decisions.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         try connection.copyIn("""
             COPY tonight_outcomes (award_id, outcome, reason, educator_id, hours, audit, badge_id, badge_name,
                                    issuer_id, issuer_name) FROM STDIN
             """, rows: decisions.lazy.map { decision in
                 let facts = resolved[decision.awardID]
-                let audit = (try? encoder.encode(decision.audit)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
                 return [decision.awardID, decision.outcome.rawValue, decision.reason, decision.educatorID,
-                        decision.hours.description, audit, facts?.badgeID, facts?.badgeName, facts?.issuerID,
+                        decision.hours.description, decision.audit.jsonText, facts?.badgeID, facts?.badgeName, facts?.issuerID,
                         facts?.issuerName]
             })
     }

@@ -41,7 +41,7 @@ extension Relicensure {
                 let summary = try reportingFailures {
                     try RosterImport.run(session: session, file: file, full: full, strict: strict)
                 }
-                for problem in summary.skipped { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+                printSkipped(summary.skipped)
                 var line = "Imported \(summary.imported) educators; skipped \(summary.skipped.count) bad rows."
                 if full { line += " \(summary.deactivated) made inactive." }
                 printLine(line)
