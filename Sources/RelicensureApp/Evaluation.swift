@@ -15,7 +15,7 @@ struct Evaluation {
     struct Tally {
         var evaluated = 0
         var outcomes: [String: Int] = [:]
-        var postings: [Posting] = []
+        var postings = PostingTally()
     }
 
     static func run(store: Store, session: Session, runID: Int64, batchSize: Int = 20_000) throws -> Tally {
@@ -61,7 +61,7 @@ struct Evaluation {
         func flush() throws {
             try record(decisions, resolved: [:], store: store, tally: &tally)
             try store.post(postings, runID: runID, postedOn: asOf, configChecksum: session.configChecksum)
-            tally.postings += postings
+            tally.postings.record(postings)
             decisions.removeAll(keepingCapacity: true)
             postings.removeAll(keepingCapacity: true)
         }

@@ -23,7 +23,10 @@ public enum NightlyJob {
         public var newAwards = 0
         public var evaluated = 0
         public var outcomes: [String: Int] = [:]
-        public var postings: [Posting] = []
+        /// What was posted: totals, and the first postings themselves.
+        public var ledger = PostingTally()
+        /// The first postings (every one on a normal night); totals are in `ledger`.
+        public var postings: [Posting] { ledger.sample }
         public var pdmsFiles: [String] = []
     }
 
@@ -94,10 +97,10 @@ public enum NightlyJob {
 
         let evaluation = try Evaluation.run(store: store, session: session, runID: runID)
         summary.evaluated = evaluation.evaluated
-        summary.postings = evaluation.postings
+        summary.ledger = evaluation.postings
         summary.outcomes = evaluation.outcomes
         logger.info("crediting done", metadata: ["evaluated": "\(summary.evaluated)",
-                                                 "postings": "\(summary.postings.count)"])
+                                                 "postings": "\(summary.ledger.count)"])
         let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)
         clock.lap("PDMS batch recorded")
         return batch
@@ -109,7 +112,7 @@ public enum NightlyJob {
         counts["files_seen_before"] = summary.filesSeenBefore
         counts["new_awards"] = summary.newAwards
         counts["evaluated"] = summary.evaluated
-        counts["ledger_entries"] = summary.postings.count
+        counts["ledger_entries"] = summary.ledger.count
         let data = (try? JSONSerialization.data(withJSONObject: counts, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(data: data, encoding: .utf8) ?? "{}"
     }

@@ -14,14 +14,14 @@ public enum NightlySummaryText {
             let parts = summary.outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             lines.append("Outcomes: " + parts.joined(separator: ", ") + ".")
         }
-        let added = summary.postings.filter { $0.action == .add }
-        let reversed = summary.postings.filter { $0.action == .reverse }
-        let addedHours = added.reduce(ClockHours.zero) { $0 + $1.hours }
-        let reversedHours = reversed.reduce(ClockHours.zero) { $0 + $1.hours }
-        lines.append("Ledger: \(added.count) credits (\(addedHours) h) and \(reversed.count) reversals (\(reversedHours) h)"
+        let ledger = summary.ledger
+        lines.append("Ledger: \(ledger.added) credits (\(ledger.addedHours) h) and \(ledger.reversed) reversals (\(ledger.reversedHours) h)"
                      + (summary.dryRun ? " would be posted." : " posted."))
         if summary.dryRun {
-            for posting in summary.postings {
+            if ledger.count > ledger.sample.count {
+                lines.append("  (the first \(ledger.sample.count) of \(ledger.count) entries)")
+            }
+            for posting in ledger.sample {
                 lines.append("  would post \(posting.action.rawValue) \(posting.hours) h to educator \(posting.educatorID) for award \(posting.awardID) (\(posting.reason))")
             }
         }
