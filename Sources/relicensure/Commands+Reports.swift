@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import RelicensureApp
+
+extension Relicensure {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the monthly HR workbook, or show every educator's progress.",
+            subcommands: [Monthly.self, ProgressCommand.self])
+
+        struct Monthly: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write the monthly HR workbook and its CSV files to reports/monthly/.",
+                discussion: """
+                    Sheets: Summary, Credits (entries posted in the month), Progress (every active educator), \
+                    Pending (awaiting district approval), Exceptions (awards first seen in the month and not \
+                    credited). The same sheets are written as CSV files to reports/monthly/YYYY-MM/.
+                    """)
+
+            @OptionGroup var common: CommonOptions
+
+            @Option(help: ArgumentHelp("The month to report (default: the month before the as-of date).",
+                                       valueName: "YYYY-MM"))
+            var month: String?
+
+            @Option(help: ArgumentHelp("Report as of this day (default: today in state.time_zone).", valueName: "YYYY-MM-DD"))
+            var asOf: String?
+
+            func run() throws {
+                let session = try common.session(asOf: asOf)
+                let written = try reportingFailures { try MonthlyReport.run(session: session, monthOption: month) }
+                let counts = ["Credits", "Progress", "Pending", "Exceptions"]
+                    .map { "\(written.rowCounts[$0] ?? 0) \($0.lowercased())" }.joined(separator: ", ")
+                printLine("Monthly report for \(written.month) as of \(session.asOf): \(counts).")
+                for file in written.files { printLine("  \(file)") }
+            }
+        }
+
+        struct ProgressCommand: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "progress",
+                abstract: "Show every active educator's hours this term, what remains and their status.",
+                discussion: """
+                    Status, the first that applies: advanced_license, complete, ending_short (term ended or ends \
+                    within 90 days, short of hours), behind (a smaller share of the hours than of the term), on_track.
+                    """)
+
+            @OptionGroup var common: CommonOptions
+
+            @Option(help: "text, csv or json (default: text).")
+            var format: OutputFormat = .text
+
+            @Option(help: ArgumentHelp("Report as of this day (default: today in state.time_zone).", valueName: "YYYY-MM-DD"))
+            var asOf: String?
+
+            func run() throws {
+                let session = try common.session(asOf: asOf)
+                let table = try reportingFailures { try ProgressReport.table(session: session) }
+                switch format {
+                case .text: printLine(table.rows.isEmpty ? "No active educators on the roster." : table.text)
+                case .csv: FileHandle.standardOutput.write(table.csv)
+                case .json: printLine(String(decoding: try reportingFailures { try table.json() }, as: UTF8.self))
+                }
+            }
+        }
+    }
+
+    struct EducatorCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "educator",
+            abstract: "Show one educator's transcript: term, hours, and every award with its outcome.")
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: ArgumentHelp("The educator's id, or one of their e-mail addresses.", valueName: "id-or-email"))
+        var key: String
+
+        @Option(help: "text, csv (one row per award) or json (default: text).")
+        var format: OutputFormat = .text
+
+        @Option(help: ArgumentHelp("Report as of this day (default: today in state.time_zone).", valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        func run() throws {
+            let session = try common.session(asOf: asOf)
+            let transcript = try reportingFailures { try EducatorTranscript.build(session: session, key: key) }
+            switch format {
+            case .text: printLine(transcript.text)
+            case .csv: FileHandle.standardOutput.write(transcript.awardTable.csv)
+            case .json: printLine(String(decoding: try reportingFailures { try transcript.json() }, as: UTF8.self))
+            }
+        }
+    }
+}
