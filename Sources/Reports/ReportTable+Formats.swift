@@ -2,11 +2,12 @@ import CSV
 public import Foundation
 
 extension ReportTable {
-    /// RFC 4180 CSV with a header row, every text cell neutralised against formula injection.
+    /// RFC 4180 CSV with a header row, every text cell neutralised against formula injection;
+    /// numbers, negative ones too, are written as numbers.
     public var csv: Data {
         var writer = CSVWriter()
         writer.append(columns)
-        for row in rows { writer.append(row.map(\.plainText)) }
+        for row in rows { writer.append(row.map(\.csvField)) }
         return Data(writer.text.utf8)
     }
 
@@ -37,6 +38,15 @@ extension ReportTable {
 }
 
 extension ReportValue {
+    /// Numbers are written as they are, so that a negative one keeps its sign; the rest is
+    /// text, neutralised by the writer.
+    var csvField: CSVWriter.Field {
+        switch self {
+        case .hours, .count: .number(plainText)
+        case .text, .date, .empty: .text(plainText)
+        }
+    }
+
     /// The value for JSONSerialization.
     var jsonValue: Any {
         switch self {
