@@ -1,4 +1,3 @@
-import CSV
 import Relicensure
 import XLSX
 
@@ -24,9 +23,9 @@ public enum MonthlyWorkbook {
             TableSheetWriter.Block(title: "Hours by district", table: content.districtTotals),
             TableSheetWriter.Block(title: "Hours credited by month", table: content.hoursByMonth),
         ])
-        if let sheet = summary.parts.first?.sheet {
-            try drawCharts(on: sheet, beside: content.summary, blocks: summary.blocks, workbook: workbook,
-                           month: content.month)
+        if let sheet = summary.parts.last?.sheet {
+            try drawCharts(on: sheet, beside: content.summary, districts: summary.blocks.first,
+                           months: summary.blocks.dropFirst().first, workbook: workbook, month: content.month)
         }
         _ = try writer.write(content.credits)
         let progress = try writer.write(content.progress)
@@ -44,35 +43,33 @@ public enum MonthlyWorkbook {
         try workbook.close()
     }
 
-    /// The charts sit to the right of the Summary table and draw the blocks below it. A block
-    /// without rows (no districts yet) has nothing to draw, so its chart is left out.
-    private static func drawCharts(on sheet: XLSX.Worksheet, beside table: ReportTable,
-                                   blocks: [TableSheetWriter.PlacedBlock], workbook: Workbook,
-                                   month: ReportMonth) throws {
+    /// The charts sit to the right of the Summary table and draw the blocks below it: hours by
+    /// district (this term, and credited in the month), and hours credited by month. A block
+    /// without rows (no educators yet) has nothing to draw, so its chart is left out.
+    private static func drawCharts(on sheet: Worksheet, beside table: ReportTable,
+                                   districts: TableSheetWriter.PlacedBlock?, months: TableSheetWriter.PlacedBlock?,
+                                   workbook: Workbook, month: ReportMonth) throws {
         let column = table.columns.count + 1
-        var row = 1
-        for (index, block) in blocks.enumerated() where block.rowCount > 0 {
-            let rows = block.firstDataRow...(block.firstDataRow + block.rowCount - 1)
+        if let districts, let rows = districts.rows {
             let chart = workbook.addChart(.column)
-            if index == 0 {
-                chart.setTitle("Hours by district")
-                chart.setAxisTitles(x: "District", y: "Hours")
-                let categories = SheetRange(sheet: block.sheetName, column: block.table.column(named: "district_name") ?? 0,
-                                            rows: rows)
-                for (name, series) in [("Hours this term", "hours_this_term"), ("Hours credited in \(month)", "hours_in_month")] {
-                    guard let values = block.table.column(named: series) else { continue }
-                    chart.addSeries(name: name, categories: categories,
-                                    values: SheetRange(sheet: block.sheetName, column: values, rows: rows))
-                }
-            } else {
-                chart.setTitle("Hours credited by month")
-                chart.setAxisTitles(x: "Month", y: "Hours")
-                chart.addSeries(name: "Hours credited",
-                                categories: SheetRange(sheet: block.sheetName, column: 0, rows: rows),
-                                values: SheetRange(sheet: block.sheetName, column: 1, rows: rows))
+            chart.setTitle("Hours by district")
+            chart.setAxisTitles(x: "District", y: "Hours")
+            let names = SheetRange(sheet: districts.sheetName, column: districts.table.column(named: "district_name") ?? 0,
+                                   rows: rows)
+            for (name, series) in [("Hours this term", "hours_this_term"), ("Hours credited in \(month)", "hours_in_month")] {
+                guard let values = districts.table.column(named: series) else { continue }
+                chart.addSeries(name: name, categories: names,
+                                values: SheetRange(sheet: districts.sheetName, column: values, rows: rows))
             }
-            try sheet.insert(chart, row: row, column: column)
-            row += 16
+            try sheet.insert(chart, row: 1, column: column)
+        }
+        if let months, let rows = months.rows {
+            let chart = workbook.addChart(.column)
+            chart.setTitle("Hours credited by month")
+            chart.setAxisTitles(x: "Month", y: "Hours")
+            chart.addSeries(name: "Hours credited", categories: SheetRange(sheet: months.sheetName, column: 0, rows: rows),
+                            values: SheetRange(sheet: months.sheetName, column: 1, rows: rows))
+            try sheet.insert(chart, row: 17, column: column)
         }
     }
 }

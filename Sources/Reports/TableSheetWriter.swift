@@ -33,6 +33,11 @@ struct TableSheetWriter {
         let firstDataRow: Int
         let rowCount: Int
         let table: ReportTable
+
+        /// The rows of its data, `nil` when it has none.
+        var rows: ClosedRange<Int>? {
+            rowCount > 0 ? firstDataRow...(firstDataRow + rowCount - 1) : nil
+        }
     }
 
     /// The column widths Excel is given: wide enough for the header (and its filter button)
@@ -42,8 +47,9 @@ struct TableSheetWriter {
     /// Writes `table`, continuing on further sheets when it has more rows than one can hold;
     /// `blocks` go below the table on its last sheet, a blank row and a title before each.
     func write(_ table: ReportTable, blocks: [Block] = []) throws -> (parts: [Part], blocks: [PlacedBlock]) {
-        let chunks = stride(from: 0, to: max(table.rows.count, 1), by: max(maxDataRows, 1)).map { start in
-            table.rows[start..<min(start + maxDataRows, table.rows.count)]
+        let perSheet = max(maxDataRows, 1)
+        let chunks = stride(from: 0, to: max(table.rows.count, 1), by: perSheet).map { start in
+            table.rows[start..<min(start + perSheet, table.rows.count)]
         }
         var parts: [Part] = []
         var placed: [PlacedBlock] = []

@@ -8,7 +8,7 @@ import Reports
 import Testing
 import XLSXReader
 
-/// `relicensure report monthly` on the examples (36 educators, 37 awards, 20 credits posted
+/// `relicensure report monthly` on the examples (36 educators, 38 awards, 21 credits posted
 /// as of 2026-11-20), read back with the XLSX reader and the CSV reader.
 @Suite("Monthly HR report")
 struct MonthlyReportTests {
@@ -36,7 +36,7 @@ struct MonthlyReportTests {
             let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
             #expect(written.month.description == "2026-11")
             #expect(written.files.first == workspace.reports + "/monthly/relicensure-2026-11.xlsx")
-            #expect(written.rowCounts == ["Summary": 5, "Credits": 20, "Progress": 35, "Pending": 3, "Exceptions": 17])
+            #expect(written.rowCounts == ["Summary": 5, "Credits": 21, "Progress": 35, "Pending": 3, "Exceptions": 17])
 
             let document = try XLSXDocument(path: workspace.reports + "/monthly/relicensure-2026-11.xlsx")
             #expect(document.sheetNames == ["Summary", "Credits", "Progress", "Pending", "Exceptions"])
@@ -78,7 +78,7 @@ struct MonthlyReportTests {
             #expect(broken[2] == "")  // not matched to anyone
             #expect(broken[6] == "invalid")
             #expect(broken[7] == "The badge file could not be read (malformed_json)")
-            let stranger = try #require(rows.first { $0[1].hasSuffix("/stranger.json") })
+            let stranger = try #require(rows.first { $0[1].hasSuffix("/award-2026-0020.json") })
             #expect(stranger[2] == "" && stranger[6] == "unmatched_recipient")
             #expect(!rows.contains { $0[6] == "credited" })
 
@@ -99,12 +99,12 @@ struct MonthlyReportTests {
             #expect(byMonth.title == "Hours credited by month")
             #expect(byMonth.series.first?.values == "Summary!$B$15:$B$26")
             #expect(summary.cell("A26")?.string == "2026-11")
-            #expect(summary.cell("B26")?.number == 200)
+            #expect(summary.cell("B26")?.number == 210)
 
             let store = try Store(conninfo: conninfo)
             let run = try #require(try store.recentRuns(limit: 1).first)
             #expect(run.command == "report monthly" && run.outcome == "succeeded")
-            #expect(run.countsJSON.contains("\"credits_rows\": 20"))
+            #expect(run.countsJSON.contains("\"credits_rows\": 21"))
         }
     }
 
@@ -116,7 +116,7 @@ struct MonthlyReportTests {
             try workspace.runExampleNight()
             let december = try MonthlyReport.run(session: try workspace.session(asOf: "2026-12-03"), monthOption: nil)
             #expect(december.month.description == "2026-11")
-            #expect(december.rowCounts["Credits"] == 20)
+            #expect(december.rowCounts["Credits"] == 21)
             // As of the day before the night, nothing of it had happened yet.
             let before = try MonthlyReport.run(session: try workspace.session(asOf: "2026-11-19"), monthOption: "2026-11")
             #expect(before.rowCounts["Credits"] == 0)
@@ -155,7 +155,7 @@ struct MonthlyReportTests {
                 FROM ledger_entries WHERE award_id = 'https://badges.doe.k12.de.us/assertions/2026-0001'
                 """)
             let written = try MonthlyReport.run(session: try workspace.session(asOf: "2026-11-30"), monthOption: "2026-11")
-            #expect(written.rowCounts["Credits"] == 21)
+            #expect(written.rowCounts["Credits"] == 22)
             let credits = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/credits.csv")
             let last = try #require(credits.last)
             #expect(last[0] == "2026-11-25" && last[11] == "REVERSE" && last[12] == "10" && last[13] == "-10")

@@ -71,6 +71,22 @@ struct WorkbookLayoutTests {
         #expect(rules.allSatisfy { $0.format?.backgroundColor != nil })
     }
 
+    @Test("A district without educators has nothing to chart: the workbook is still written, with the monthly chart")
+    func nothingToChart() throws {
+        let reports = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: reports) }
+        var content = try Self.content(creditRows: 0)
+        content.summary.rows = []
+        content.districtTotals.rows = []
+        content.progress.rows = []
+        let files = try MonthlyReportFiles.write(content, reportsFolder: reports)
+        let workbook = try #require(files.first)
+        let document = try XLSXDocument(path: workbook)
+        #expect(document.charts.map(\.title) == ["Hours credited by month"])
+        #expect(document.sheet(named: "Credits")?.autofilterRange == "A1:C1")
+        #expect(document.sheet(named: "Progress")?.conditionalFormats.isEmpty == true)
+    }
+
     @Test("Files are written under a temporary name, then renamed; readable by owner and group only")
     func atomicAndPrivate() throws {
         let reports = Self.folder()
