@@ -29,9 +29,10 @@ extension Relicensure {
             func run() throws {
                 let session = try common.session(asOf: asOf)
                 let written = try reportingFailures { try MonthlyReport.run(session: session, monthOption: month) }
-                let counts = ["Credits", "Progress", "Pending", "Exceptions"]
-                    .map { "\(written.rowCounts[$0] ?? 0) \($0.lowercased())" }.joined(separator: ", ")
-                printLine("Monthly report for \(written.month) as of \(session.asOf): \(counts).")
+                let count = { (sheet: String) in written.rowCounts[sheet] ?? 0 }
+                printLine("Monthly report for \(written.month) as of \(session.asOf): \(count("Credits")) ledger entries, "
+                          + "\(count("Progress")) active educators, \(count("Pending")) awards pending approval, "
+                          + "\(count("Exceptions")) exceptions.")
                 for file in written.files { printLine("  \(file)") }
             }
         }
@@ -47,7 +48,7 @@ extension Relicensure {
 
             @OptionGroup var common: CommonOptions
 
-            @Option(help: "text, csv or json (default: text).")
+            @Option(help: "text, csv or json.")
             var format: OutputFormat = .text
 
             @Option(help: ArgumentHelp("Report as of this day (default: today in state.time_zone).", valueName: "YYYY-MM-DD"))
@@ -75,7 +76,7 @@ extension Relicensure {
         @Argument(help: ArgumentHelp("The educator's id, or one of their e-mail addresses.", valueName: "id-or-email"))
         var key: String
 
-        @Option(help: "text, csv (one row per award) or json (default: text).")
+        @Option(help: "text, csv (one row per award) or json.")
         var format: OutputFormat = .text
 
         @Option(help: ArgumentHelp("Report as of this day (default: today in state.time_zone).", valueName: "YYYY-MM-DD"))
