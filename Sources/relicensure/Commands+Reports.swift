@@ -47,21 +47,13 @@ extension Relicensure {
                     """)
 
             @OptionGroup var common: CommonOptions
-
-            @Option(help: "text, csv or json.")
-            var format: OutputFormat = .text
-
-            @Option(help: ArgumentHelp("Report as of this day (default: today in state.time_zone).", valueName: "YYYY-MM-DD"))
-            var asOf: String?
+            @OptionGroup var shown: ShownReportOptions
 
             func run() throws {
-                let session = try common.session(asOf: asOf)
+                let session = try common.session(asOf: shown.asOf)
                 let table = try reportingFailures { try ProgressReport.table(session: session) }
-                switch format {
-                case .text: printLine(table.rows.isEmpty ? "No active educators on the roster." : table.text)
-                case .csv: FileHandle.standardOutput.write(table.csv)
-                case .json: printLine(String(decoding: try reportingFailures { try table.json() }, as: UTF8.self))
-                }
+                try shown.format.print(text: table.rows.isEmpty ? "No active educators on the roster." : table.text,
+                                 csv: table.csv, json: table.json)
             }
         }
     }
@@ -76,20 +68,33 @@ extension Relicensure {
         @Argument(help: ArgumentHelp("The educator's id, or one of their e-mail addresses.", valueName: "id-or-email"))
         var key: String
 
-        @Option(help: "text, csv (one row per award) or json.")
-        var format: OutputFormat = .text
-
-        @Option(help: ArgumentHelp("Report as of this day (default: today in state.time_zone).", valueName: "YYYY-MM-DD"))
-        var asOf: String?
+        @OptionGroup var shown: ShownReportOptions
 
         func run() throws {
-            let session = try common.session(asOf: asOf)
+            let session = try common.session(asOf: shown.asOf)
             let transcript = try reportingFailures { try EducatorTranscript.build(session: session, key: key) }
-            switch format {
-            case .text: printLine(transcript.text)
-            case .csv: FileHandle.standardOutput.write(transcript.awardTable.csv)
-            case .json: printLine(String(decoding: try reportingFailures { try transcript.json() }, as: UTF8.self))
-            }
+            try shown.format.print(text: transcript.text, csv: transcript.awardTable.csv, json: transcript.json)
+        }
+    }
+}
+
+/// The options of the commands that show a report on standard output.
+struct ShownReportOptions: ParsableArguments {
+    @Option(help: "text, csv or json (a transcript's CSV has one row per award).")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Report as of this day (default: today in state.time_zone).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+}
+
+extension OutputFormat {
+    /// Prints a report in this format on standard output: CSV exactly as written (CRLF line
+    /// ends), text and JSON with a final line break.
+    func print(text: @autoclosure () -> String, csv: @autoclosure () -> Data, json: () throws -> Data) throws {
+        switch self {
+        case .text: printLine(text())
+        case .csv: FileHandle.standardOutput.write(csv())
+        case .json: printLine(String(decoding: try reportingFailures(json), as: UTF8.self))
         }
     }
 }

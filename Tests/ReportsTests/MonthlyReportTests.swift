@@ -29,10 +29,7 @@ struct MonthlyReportTests {
 
     @Test("The workbook: five formatted sheets with real dates and numbers, highlights and charts; CSVs alike")
     func workbook() throws {
-        try ScratchDatabase.with { conninfo in
-            let workspace = try Workspace.examples(conninfo: conninfo)
-            defer { workspace.remove() }
-            try workspace.runExampleNight()
+        try Workspace.afterExampleNight { workspace, conninfo in
             let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
             #expect(written.month.description == "2026-11")
             #expect(written.files.first == workspace.reports + "/monthly/relicensure-2026-11.xlsx")
@@ -110,10 +107,7 @@ struct MonthlyReportTests {
 
     @Test("The default month is the one before the as-of date; a later as-of date shows what was known then")
     func defaultMonthAndAsOf() throws {
-        try ScratchDatabase.with { conninfo in
-            let workspace = try Workspace.examples(conninfo: conninfo)
-            defer { workspace.remove() }
-            try workspace.runExampleNight()
+        try Workspace.afterExampleNight { workspace, _ in
             let december = try MonthlyReport.run(session: try workspace.session(asOf: "2026-12-03"), monthOption: nil)
             #expect(december.month.description == "2026-11")
             #expect(december.rowCounts["Credits"] == 21)
@@ -142,10 +136,7 @@ struct MonthlyReportTests {
 
     @Test("A reversal posted in the month shows with negative net hours and takes the hours out of progress")
     func reversal() throws {
-        try ScratchDatabase.with { conninfo in
-            let workspace = try Workspace.examples(conninfo: conninfo)
-            defer { workspace.remove() }
-            try workspace.runExampleNight()
+        try Workspace.afterExampleNight { workspace, conninfo in
             let connection = try PostgresConnection(conninfo)
             try connection.query("""
                 INSERT INTO ledger_entries (award_id, educator_id, action, kind, hours, credit_type, badge_id, issuer_id,

@@ -7,10 +7,7 @@ import Testing
 struct TranscriptTests {
     @Test("JSON is one object with exactly the keys of SPEC §6, found by id or by any e-mail address")
     func json() throws {
-        try ScratchDatabase.with { conninfo in
-            let workspace = try Workspace.examples(conninfo: conninfo)
-            defer { workspace.remove() }
-            try workspace.runExampleNight()
+        try Workspace.afterExampleNight { workspace, _ in
             let session = try workspace.session()
             let transcript = try EducatorTranscript.build(session: session, key: "0040100")
             let object = try #require(try JSONSerialization.jsonObject(with: transcript.json()) as? [String: Any])
@@ -44,10 +41,7 @@ struct TranscriptTests {
 
     @Test("Text and CSV show every award with its outcome, hours and reason in plain words")
     func textAndCSV() throws {
-        try ScratchDatabase.with { conninfo in
-            let workspace = try Workspace.examples(conninfo: conninfo)
-            defer { workspace.remove() }
-            try workspace.runExampleNight()
+        try Workspace.afterExampleNight { workspace, _ in
             let transcript = try EducatorTranscript.build(session: try workspace.session(), key: "0040211")
             let text = transcript.text
             #expect(text.contains("Taylor Dawson (educator 0040211"))
@@ -64,10 +58,7 @@ struct TranscriptTests {
 
     @Test("An unknown educator, or an address two educators share, is a usage error that says so")
     func unknownAndAmbiguous() throws {
-        try ScratchDatabase.with { conninfo in
-            let workspace = try Workspace.examples(conninfo: conninfo)
-            defer { workspace.remove() }
-            try workspace.runExampleNight()
+        try Workspace.afterExampleNight { workspace, _ in
             let session = try workspace.session()
             let unknown = try #require(throws: AppError.self) {
                 try EducatorTranscript.build(session: session, key: "nobody@example.org")
@@ -87,10 +78,7 @@ struct TranscriptTests {
 
     @Test("report progress lists every active educator exactly as the Progress sheet does")
     func progressReport() throws {
-        try ScratchDatabase.with { conninfo in
-            let workspace = try Workspace.examples(conninfo: conninfo)
-            defer { workspace.remove() }
-            try workspace.runExampleNight()
+        try Workspace.afterExampleNight { workspace, _ in
             let session = try workspace.session(asOf: "2026-11-20")
             let table = try ProgressReport.table(session: session)
             #expect(table.rows.count == 35)  // 36 on the roster, one inactive

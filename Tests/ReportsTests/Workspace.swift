@@ -71,6 +71,17 @@ struct Workspace {
         _ = try NightlyJob.run(session: session, dryRun: false)
     }
 
+    /// Runs `body` in an examples workspace on a scratch database after the examples' night
+    /// as of 2026-11-20; removes both afterwards.
+    static func afterExampleNight(_ body: (Workspace, String) throws -> Void) throws {
+        try ScratchDatabase.with { conninfo in
+            let workspace = try Workspace.examples(conninfo: conninfo)
+            defer { workspace.remove() }
+            try workspace.runExampleNight()
+            try body(workspace, conninfo)
+        }
+    }
+
     func remove() {
         try? FileManager.default.removeItem(at: root)
     }
