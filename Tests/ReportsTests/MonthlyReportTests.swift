@@ -55,7 +55,8 @@ struct MonthlyReportTests {
             let postedOn = try #require(credits.cell("A2"))
             #expect(postedOn.numberFormatCode == "yyyy-mm-dd")
             #expect(postedOn.number == Double(try #require(CalendarDate("2026-11-20")).dayNumber + 25_569))
-            #expect(credits.cell("C2")?.string == "0040988")  // ids keep their leading zeros: text
+            let educatorIDs = (1...21).compactMap { credits.cell(row: $0, column: 2)?.string }
+            #expect(educatorIDs.count == 21 && educatorIDs.allSatisfy { $0.hasPrefix("004") })  // text: zeros kept
             #expect(credits.cell("M2")?.number == 10)
             #expect(credits.cell("M2")?.numberFormatCode == "0.0#")
             #expect(credits.cell("B2")?.numberFormatCode == "#,##0")
