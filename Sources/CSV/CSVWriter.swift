@@ -10,6 +10,34 @@ public struct CSVWriter {
         text += "\r\n"
     }
 
+    /// One field of a row: text, which is neutralised, or a number the program wrote itself.
+    public enum Field: Sendable, Hashable {
+        case text(String)
+        /// A plain decimal such as `10`, `7.5` or `-10`, written as it is: a spreadsheet reads it
+        /// as the number it is, so a negative one needs no quote in front. Anything else given
+        /// here is treated as text.
+        case number(String)
+    }
+
+    /// Appends a row whose numbers keep their sign (`-10`, not `'-10`).
+    public mutating func append(_ fields: [Field]) {
+        text += fields.map { field in
+            switch field {
+            case .number(let number) where Self.isPlainDecimal(number): number
+            case .number(let text), .text(let text): Self.escape(CellText.neutralised(text))
+            }
+        }.joined(separator: ",")
+        text += "\r\n"
+    }
+
+    /// An optional minus, digits, and optionally a point and more digits.
+    static func isPlainDecimal(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if digits.first == "-" { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+    }
+
     /// Quotes a field when it holds a comma, quote or line break.
     public static func escape(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }

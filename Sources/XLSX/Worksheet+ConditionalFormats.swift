@@ -39,6 +39,27 @@ extension Worksheet {
                                  lastRow: lastRow, lastColumn: lastColumn, format: format, context)
     }
 
+    /// Shows every row of the range whose cell in `column` holds exactly `text` (ignoring case,
+    /// as Excel's `=` does) in `format`: the whole row of each "behind" educator, say, not just
+    /// the cell that says so.
+    public func conditionalFormat(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+                                  rowsWhereColumn column: Int, equals text: String, format: CellFormat) throws {
+        let context = "Cannot add a conditional format on \(place)"
+        let key = try CellAddress(row: firstRow, column: column, context)
+        // Excel writes a quote inside a string literal twice; the formula is relative to the
+        // range's first row, with the column fixed by `$`.
+        let literal = "\"" + text.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
+        let formula = "$\(CellAddress.columnName(Int(key.column)))\(Int(key.row) + 1)=\(literal)"
+        try CString.with(formula, context) { cFormula in
+            var rule = lxw_conditional_format()
+            rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
+            // libxlsxwriter copies the formula; it only reads it through this pointer.
+            rule.value_string = UnsafeMutablePointer(mutating: cFormula)
+            try addConditionalFormat(&rule, firstRow: firstRow, firstColumn: firstColumn,
+                                     lastRow: lastRow, lastColumn: lastColumn, format: format, context)
+        }
+    }
+
     private func addConditionalFormat(_ rule: inout lxw_conditional_format,
                                       firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
                                       format: CellFormat, _ context: String) throws {

@@ -11,7 +11,8 @@ struct Relicensure: ParsableCommand {
             file to reports/pdms/. Exit codes: 0 done, 1 failed, 2 usage or configuration error, \
             3 another run holds the lock.
             """,
-        subcommands: [Migrate.self, Roster.self, Approvals.self, Nightly.self, Correct.self, Export.self,
+        subcommands: [Migrate.self, Roster.self, Approvals.self, Nightly.self, Correct.self, Report.self,
+                      EducatorCommand.self, Export.self,
                       Status.self])
 }
 

@@ -1,0 +1,35 @@
+import Relicensure
+import RelicensureStore
+public import Reports
+
+/// `relicensure educator ID-or-EMAIL` (SPEC §6): one educator's transcript as of the session's
+/// as-of date.
+public enum EducatorTranscript {
+    /// The transcript of the educator `key` names by id or e-mail address. An unknown key, or
+    /// an address several educators share, is a usage error (exit 2) that says what to give.
+    public static func build(session: Session, key: String) throws -> Transcript {
+        let store = try session.openStore()
+        let asOf = session.asOf
+        return try store.readingSnapshot {
+            let ids = try store.educatorIDs(idOrEmail: key)
+            guard ids.count <= 1 else {
+                throw AppError(.usage, "The e-mail address '\(key)' belongs to \(ids.count) educators "
+                               + "(\(ids.joined(separator: ", "))); give the educator id instead")
+            }
+            guard let id = ids.first, let educator = try store.educator(idOrEmail: id) else {
+                throw AppError(.usage, "No educator has the id or e-mail address '\(key)'; "
+                               + "check the spelling, or import the roster that lists them")
+            }
+            let hours = try store.educatorHours(asOf: asOf, month: ReportMonth(containing: asOf), educatorID: id)
+            let progress = Progress(educator: educator, credited: hours[id]?.term ?? .zero,
+                                    required: session.configuration.rules.requiredHours, asOf: asOf)
+            let awards = try store.awards(.educator(id), asOf: asOf).map { award in
+                Transcript.Award(awardID: award.awardID, badgeID: award.badgeID, badgeName: award.badgeName,
+                                 issuerID: award.issuerID, issuerName: award.issuerName, awardDate: award.awardDate,
+                                 outcome: award.outcome ?? "not_evaluated", hours: award.hours,
+                                 reason: MonthlySheets.reason(award))
+            }
+            return Transcript(educator: educator, asOf: asOf, progress: progress, awards: awards)
+        }
+    }
+}

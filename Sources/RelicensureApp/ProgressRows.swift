@@ -1,0 +1,53 @@
+import OpenBadges
+import Relicensure
+import RelicensureStore
+public import Reports
+
+/// One active educator's progress: a row of the Progress sheet and of `report progress`.
+struct ProgressRow {
+    let educator: Educator
+    let hours: EducatorHours
+    let progress: Progress
+
+    static let columns = ["educator_id", "last_name", "first_name", "district_code", "school_code", "school_name",
+                          "license_type", "term_start", "term_end", "hours_this_term", "required_hours",
+                          "remaining_hours", "status"]
+
+    /// Every active educator of `roster`, by district, school and name.
+    static func rows(roster: [Educator], hours: [String: EducatorHours], required: ClockHours,
+                     asOf: CalendarDate) -> [ProgressRow] {
+        roster.filter(\.isActive)
+            .sorted { ($0.districtCode, $0.schoolName ?? "", $0.lastName, $0.firstName, $0.id)
+                < ($1.districtCode, $1.schoolName ?? "", $1.lastName, $1.firstName, $1.id) }
+            .map { educator in
+                let hours = hours[educator.id] ?? EducatorHours()
+                return ProgressRow(educator: educator, hours: hours,
+                                   progress: Progress(educator: educator, credited: hours.term, required: required,
+                                                      asOf: asOf))
+            }
+    }
+
+    static func table(_ rows: [ProgressRow]) -> ReportTable {
+        ReportTable(name: "Progress", columns: columns, rows: rows.map { row in
+            let educator = row.educator
+            return [.text(educator.id), .text(educator.lastName), .text(educator.firstName), .text(educator.districtCode),
+                    .text(educator.schoolCode), .text(educator.schoolName), .text(educator.licenseType),
+                    .date(educator.term?.start), .date(educator.term?.end), .hours(row.progress.credited),
+                    .hours(row.progress.required), .hours(row.progress.remaining), .text(row.progress.status.rawValue)]
+        })
+    }
+}
+
+/// `relicensure report progress` (SPEC §6): every active educator, as in the Progress sheet.
+public enum ProgressReport {
+    public static func table(session: Session) throws -> ReportTable {
+        let store = try session.openStore()
+        let asOf = session.asOf
+        let rows = try store.readingSnapshot {
+            ProgressRow.rows(roster: try store.roster(),
+                             hours: try store.educatorHours(asOf: asOf, month: ReportMonth(containing: asOf)),
+                             required: session.configuration.rules.requiredHours, asOf: asOf)
+        }
+        return ProgressRow.table(rows)
+    }
+}

@@ -1,0 +1,60 @@
+public import OpenBadges
+public import Relicensure
+
+/// One educator's hours and every award matched to them (SPEC §6): what an administrator
+/// reads to answer "how many hours does she have, and why not this badge?".
+public struct Transcript: Sendable {
+    /// One award on the transcript.
+    public struct Award: Sendable, Hashable {
+        public var awardID: String
+        public var badgeID: String?
+        public var badgeName: String?
+        public var issuerID: String?
+        public var issuerName: String?
+        public var awardDate: CalendarDate?
+        /// The outcome code, e.g. `credited` or `pending_approval`.
+        public var outcome: String
+        /// Hours that stand for the award (net of reversals).
+        public var hours: ClockHours
+        /// The outcome in plain words.
+        public var reason: String
+
+        public init(awardID: String, badgeID: String?, badgeName: String?, issuerID: String?, issuerName: String?,
+                    awardDate: CalendarDate?, outcome: String, hours: ClockHours, reason: String) {
+            self.awardID = awardID
+            self.badgeID = badgeID
+            self.badgeName = badgeName
+            self.issuerID = issuerID
+            self.issuerName = issuerName
+            self.awardDate = awardDate
+            self.outcome = outcome
+            self.hours = hours
+            self.reason = reason
+        }
+    }
+
+    public var educator: Educator
+    public var asOf: CalendarDate
+    public var progress: Progress
+    public var awards: [Award]
+
+    public init(educator: Educator, asOf: CalendarDate, progress: Progress, awards: [Award]) {
+        self.educator = educator
+        self.asOf = asOf
+        self.progress = progress
+        self.awards = awards
+    }
+
+    /// The awards as a table: the CSV form of the transcript and the body of its text form.
+    public var awardTable: ReportTable {
+        ReportTable(
+            name: "Awards",
+            columns: ["educator_id", "award_id", "badge_id", "badge_name", "issuer_id", "issuer_name", "award_date",
+                      "outcome", "hours", "reason"],
+            rows: awards.map { award in
+                [.text(educator.id), .text(award.awardID), .text(award.badgeID), .text(award.badgeName),
+                 .text(award.issuerID), .text(award.issuerName), .date(award.awardDate), .text(award.outcome),
+                 .hours(award.hours), .text(award.reason)]
+            })
+    }
+}

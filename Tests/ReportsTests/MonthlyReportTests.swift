@@ -1,0 +1,163 @@
+import Foundation
+import OpenBadges
+import Postgres
+import Relicensure
+import RelicensureApp
+import RelicensureStore
+import Reports
+import Testing
+import XLSXReader
+
+/// `relicensure report monthly` on the examples (36 educators, 38 awards, 21 credits posted
+/// as of 2026-11-20), read back with the XLSX reader and the CSV reader.
+@Suite("Monthly HR report")
+struct MonthlyReportTests {
+    static let sheetColumns: [String: [String]] = [
+        "Summary": ["district_code", "district_name", "school_code", "school_name", "educators", "hours_in_month",
+                    "hours_this_term", "advanced_license", "complete", "ending_short", "behind", "on_track"],
+        "Credits": ["posted_on", "entry_id", "educator_id", "last_name", "first_name", "district_code", "school_name",
+                    "badge_name", "issuer_name", "award_date", "credit_type", "action", "hours", "net_hours", "reason",
+                    "recorded_by", "award_id"],
+        "Progress": ["educator_id", "last_name", "first_name", "district_code", "school_code", "school_name",
+                     "license_type", "term_start", "term_end", "hours_this_term", "required_hours", "remaining_hours",
+                     "status"],
+        "Pending": ["educator_id", "last_name", "first_name", "district_code", "school_name", "badge_id", "badge_name",
+                    "issuer_name", "award_date", "first_seen_on", "days_waiting", "award_id"],
+        "Exceptions": ["award_id", "source_file", "educator_id", "badge_name", "issuer_name", "award_date", "outcome",
+                       "reason"],
+    ]
+
+    @Test("The workbook: five formatted sheets with real dates and numbers, highlights and charts; CSVs alike")
+    func workbook() throws {
+        try Workspace.afterExampleNight { workspace, conninfo in
+            let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
+            #expect(written.month.description == "2026-11")
+            #expect(written.files.first == workspace.reports + "/monthly/relicensure-2026-11.xlsx")
+            #expect(written.rowCounts == ["Summary": 5, "Credits": 21, "Progress": 35, "Pending": 3, "Exceptions": 17])
+
+            let document = try XLSXDocument(path: workspace.reports + "/monthly/relicensure-2026-11.xlsx")
+            #expect(document.sheetNames == ["Summary", "Credits", "Progress", "Pending", "Exceptions"])
+            for name in document.sheetNames {
+                let sheet = try #require(document.sheet(named: name))
+                let columns = try #require(Self.sheetColumns[name])
+                SheetChecks.expectFormatted(sheet, columns: columns, rows: written.rowCounts[name] ?? 0)
+                // The same sheet as CSV, cell for cell.
+                let csv = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/\(name.lowercased()).csv")
+                #expect(csv.first == columns)
+                #expect(csv.count == (written.rowCounts[name] ?? 0) + 1)
+                for (row, fields) in csv.enumerated().dropFirst() {
+                    let cells = fields.indices.map { SheetChecks.csvText(sheet.cell(row: row, column: $0)) }
+                    #expect(cells == fields, "\(name) row \(row)")
+                }
+            }
+
+            let credits = try #require(document.sheet(named: "Credits"))
+            let postedOn = try #require(credits.cell("A2"))
+            #expect(postedOn.numberFormatCode == "yyyy-mm-dd")
+            #expect(postedOn.number == Double(try #require(CalendarDate("2026-11-20")).dayNumber + 25_569))
+            let educatorIDs = (1...21).compactMap { credits.cell(row: $0, column: 2)?.string }
+            #expect(educatorIDs.count == 21 && educatorIDs.allSatisfy { $0.hasPrefix("004") })  // text: zeros kept
+            #expect(credits.cell("M2")?.number == 10)
+            #expect(credits.cell("M2")?.numberFormatCode == "0.0#")
+            #expect(credits.cell("B2")?.numberFormatCode == "#,##0")
+            #expect((credits.columnWidth(7) ?? 0) >= Double("Restorative Practices in the Classroom".count))
+
+            let progress = try #require(document.sheet(named: "Progress"))
+            #expect(progress.cell("I2")?.numberFormatCode == "yyyy-mm-dd")
+            #expect(progress.cell("J2")?.number == 20)  // Avery Abbott: two DDOE credits this term
+            #expect(progress.cell("M2")?.string == "behind")
+            #expect(progress.conditionalFormats.map(\.formulas) == [["$M2=\"behind\""], ["$M2=\"ending_short\""]])
+            #expect(progress.conditionalFormats.allSatisfy { $0.range == "A2:M36" })
+
+            let exceptions = try #require(document.sheet(named: "Exceptions"))
+            let rows = (1...17).map { row in (0..<8).map { SheetChecks.csvText(exceptions.cell(row: row, column: $0)) } }
+            let broken = try #require(rows.first { $0[1].hasSuffix("/broken.json") })
+            #expect(broken[0].hasPrefix("sha256:"))
+            #expect(broken[2] == "")  // not matched to anyone
+            #expect(broken[6] == "invalid")
+            #expect(broken[7] == "The badge file could not be read (malformed_json)")
+            let stranger = try #require(rows.first { $0[1].hasSuffix("/award-2026-0020.json") })
+            #expect(stranger[2] == "" && stranger[6] == "unmatched_recipient")
+            #expect(!rows.contains { $0[6] == "credited" })
+
+            let summary = try #require(document.sheet(named: "Summary"))
+            // Below the table: a blank row, then the district totals the first chart draws.
+            #expect(summary.cell("A8")?.string == "Hours by district")
+            #expect(summary.cell("A9")?.string == "district_code")
+            #expect(summary.cell("B10")?.string == "Red Clay Consolidated School District")
+            #expect(summary.cell("E10")?.number == 130)  // hours this term, district 31
+            #expect(document.charts.count == 2)
+            let byDistrict = try #require(document.charts.first)
+            #expect(byDistrict.sheet == "Summary")
+            #expect(byDistrict.type == .column)
+            #expect(byDistrict.title == "Hours by district")
+            #expect(byDistrict.series.map(\.categories) == ["Summary!$B$10:$B$11", "Summary!$B$10:$B$11"])
+            #expect(byDistrict.series.map(\.values) == ["Summary!$E$10:$E$11", "Summary!$D$10:$D$11"])
+            let byMonth = try #require(document.charts.last)
+            #expect(byMonth.title == "Hours credited by month")
+            #expect(byMonth.series.first?.values == "Summary!$B$15:$B$26")
+            #expect(summary.cell("A26")?.string == "2026-11")
+            #expect(summary.cell("B26")?.number == 210)
+
+            let store = try Store(conninfo: conninfo)
+            let run = try #require(try store.recentRuns(limit: 1).first)
+            #expect(run.command == "report monthly" && run.outcome == "succeeded")
+            #expect(run.countsJSON.contains("\"credits_rows\": 21"))
+        }
+    }
+
+    @Test("The default month is the one before the as-of date; a later as-of date shows what was known then")
+    func defaultMonthAndAsOf() throws {
+        try Workspace.afterExampleNight { workspace, _ in
+            let december = try MonthlyReport.run(session: try workspace.session(asOf: "2026-12-03"), monthOption: nil)
+            #expect(december.month.description == "2026-11")
+            #expect(december.rowCounts["Credits"] == 21)
+            // As of the day before the night, nothing of it had happened yet.
+            let before = try MonthlyReport.run(session: try workspace.session(asOf: "2026-11-19"), monthOption: "2026-11")
+            #expect(before.rowCounts["Credits"] == 0)
+            #expect(before.rowCounts["Exceptions"] == 0)
+            #expect(before.rowCounts["Pending"] == 0)
+            let progress = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/progress.csv")
+            #expect(progress.dropFirst().allSatisfy { $0[9] == "0" })
+        }
+    }
+
+    @Test("A month that is not YYYY-MM, or after the as-of date, is a usage error", arguments: ["2026-13", "November", "2026-12"])
+    func badMonth(month: String) throws {
+        try ScratchDatabase.with { conninfo in
+            let workspace = try Workspace.examples(conninfo: conninfo)
+            defer { workspace.remove() }
+            let error = try #require(throws: AppError.self) {
+                try MonthlyReport.run(session: try workspace.session(), monthOption: month)
+            }
+            #expect(error.kind == .usage)
+            #expect(error.message.contains("--month"))
+        }
+    }
+
+    @Test("A reversal posted in the month shows with negative net hours and takes the hours out of progress")
+    func reversal() throws {
+        try Workspace.afterExampleNight { workspace, conninfo in
+            let connection = try PostgresConnection(conninfo)
+            try connection.query("""
+                INSERT INTO ledger_entries (award_id, educator_id, action, kind, hours, credit_type, badge_id, issuer_id,
+                                            award_date, posted_on, reason, recorded_by)
+                SELECT award_id, educator_id, 'REVERSE', 'correction', hours, credit_type, badge_id, issuer_id,
+                       award_date, '2026-11-25', 'correction', 'HR test'
+                FROM ledger_entries WHERE award_id = 'https://badges.doe.k12.de.us/assertions/2026-0001'
+                """)
+            let written = try MonthlyReport.run(session: try workspace.session(asOf: "2026-11-30"), monthOption: "2026-11")
+            #expect(written.rowCounts["Credits"] == 22)
+            let credits = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/credits.csv")
+            let last = try #require(credits.last)
+            #expect(last[0] == "2026-11-25" && last[11] == "REVERSE" && last[12] == "10" && last[13] == "-10")
+            #expect(last[15] == "HR test")
+            let progress = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/progress.csv")
+            let avery = try #require(progress.first { $0[0] == "0040100" })
+            #expect(avery[9] == "10" && avery[11] == "80")
+            let summary = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/summary.csv")
+            let dickinson = try #require(summary.first { $0[2] == "3101" })
+            #expect(dickinson[5] == "60" && dickinson[6] == "60")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CSV
+import Foundation
+import Testing
+import XLSXReader
+
+/// What every sheet of the workbook and every CSV file must show, whatever its data.
+enum SheetChecks {
+    /// Header bold on a fill, frozen, filtered; every column given a width; no text cell that
+    /// a spreadsheet could run as a formula.
+    static func expectFormatted(_ sheet: SheetContents, columns: [String], rows: Int,
+                                sourceLocation: SourceLocation = #_sourceLocation) {
+        for (index, name) in columns.enumerated() {
+            let header = sheet.cell(row: 0, column: index)
+            #expect(header?.string == name, sourceLocation: sourceLocation)
+            #expect(header?.style.bold == true, sourceLocation: sourceLocation)
+            #expect(header?.style.backgroundColor != nil, sourceLocation: sourceLocation)
+            #expect((sheet.columnWidth(index) ?? 0) >= Double(name.count), "\(sheet.name) \(name)",
+                    sourceLocation: sourceLocation)
+        }
+        #expect(sheet.frozenRows == 1, sourceLocation: sourceLocation)
+        #expect(sheet.autofilterRange == "A1:\(CellPosition.columnName(columns.count - 1))\(rows + 1)",
+                sourceLocation: sourceLocation)
+        for cell in sheet.cells.values {
+            #expect(cell.stringStorage != .formula, sourceLocation: sourceLocation)
+            if let text = cell.string { #expect(!startsLikeAFormula(text), "\(sheet.name): \(text)", sourceLocation: sourceLocation) }
+        }
+    }
+
+    /// Text a spreadsheet would run as a formula; a plain number such as `-10` is a number.
+    static func startsLikeAFormula(_ text: String) -> Bool {
+        let unsigned = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        if !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) { return false }
+        guard let first = text.unicodeScalars.first else { return false }
+        return ["=", "+", "-", "@", "\t", "\r"].contains(first)
+    }
+
+    /// Reads a CSV file back with the CSV reader: header and rows, every record well formed.
+    static func readCSV(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String]] {
+        try readCSVText(try String(contentsOfFile: path, encoding: .utf8), sourceLocation: sourceLocation)
+    }
+
+    static func readCSVText(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String]] {
+        let records = try CSVReader(text).map { try $0.get().fields }
+        for field in records.joined() {
+            #expect(!startsLikeAFormula(field), "\(field)", sourceLocation: sourceLocation)
+        }
+        return records
+    }
+
+    /// The text of a cell as the CSV writes it: strings as they are, numbers as decimals,
+    /// dates (numbers in a date format) as YYYY-MM-DD.
+    static func csvText(_ cell: CellContents?) -> String {
+        guard let cell else { return "" }
+        switch cell.value {
+        case .string(let text): return text
+        case .number(let number) where cell.numberFormatCode == "yyyy-mm-dd":
+            return excelDate(number)
+        case .number(let number):
+            return number == number.rounded() ? String(Int(number)) : String(number)
+        default: return ""
+        }
+    }
+
+    /// Excel's day serial as YYYY-MM-DD (serial 25569 is 1970-01-01).
+    static func excelDate(_ serial: Double) -> String {
+        let date = Date(timeIntervalSince1970: (serial - 25_569) * 86_400)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}
