@@ -229,6 +229,38 @@ def main():
     baked = assertion(f"2026-{n:04d}", plain(e[28]["email"]), b(0), "2026-10-28T14:00:00Z")
     write(f"inbox/baked/award-2026-{n:04d}.png", png_with_itxt("openbadges", json.dumps(baked)))
 
+    # A baked SVG, as an educator downloads it from a badge platform.
+    n += 1
+    svg_award = assertion(f"2026-{n:04d}", plain(e[32]["email"]), b(2), "2026-10-29T14:00:00Z")
+    write(f"inbox/baked/award-2026-{n:04d}.svg",
+          '<?xml version="1.0" encoding="UTF-8"?>\n'
+          '<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org" width="120" height="120">\n'
+          f'  <openbadges:assertion verify="{svg_award["id"]}"><![CDATA[{json.dumps(svg_award)}]]></openbadges:assertion>\n'
+          '  <circle cx="60" cy="60" r="50" fill="#1f4e79"/>\n'
+          '</svg>\n')
+
+    # An Open Badges 3.0 credential (the DDOE platform's newer export), recipient hashed.
+    n += 1
+    salt = "ob3-salt"
+    write(f"inbox/ob3/award-2026-{n:04d}.json", dumps({
+        "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "id": f"urn:uuid:7d0c1a52-2026-4e0b-9c1d-{n:012d}",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": DDOE, "type": ["Profile"], "name": "Delaware Department of Education"},
+        "validFrom": "2026-10-30T13:00:00Z",
+        "name": DDOE_BADGES[4][1],
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [{"type": "IdentityObject", "identityType": "emailAddress", "hashed": True,
+                            "salt": salt, "identityHash": hashed(e[33]["email"], salt)}],
+            "achievement": {"id": b(4), "type": ["Achievement"], "name": DDOE_BADGES[4][1],
+                            "description": f"DDOE micro-credential: {DDOE_BADGES[4][1]}.",
+                            "criteria": {"narrative": "Evidence scored proficient on every rubric row."},
+                            "creditsAvailable": 10},
+            "creditsEarned": 10,
+        },
+    }))
+
     write("inbox/README.txt", "Exports from the issuing platforms land here. Files other than badges are skipped.\n")
 
     # Uploads: a badge an educator handed in, unsigned — never credited on its own say-so.

@@ -33,7 +33,7 @@ struct MonthlyReportTests {
             let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
             #expect(written.month.description == "2026-11")
             #expect(written.files.first == workspace.reports + "/monthly/relicensure-2026-11.xlsx")
-            #expect(written.rowCounts == ["Summary": 5, "Credits": 21, "Progress": 35, "Pending": 3, "Exceptions": 17])
+            #expect(written.rowCounts == ["Summary": 5, "Credits": 23, "Progress": 35, "Pending": 3, "Exceptions": 17])
 
             let document = try XLSXDocument(path: workspace.reports + "/monthly/relicensure-2026-11.xlsx")
             #expect(document.sheetNames == ["Summary", "Credits", "Progress", "Pending", "Exceptions"])
@@ -97,12 +97,12 @@ struct MonthlyReportTests {
             #expect(byMonth.title == "Hours credited by month")
             #expect(byMonth.series.first?.values == "Summary!$B$15:$B$26")
             #expect(summary.cell("A26")?.string == "2026-11")
-            #expect(summary.cell("B26")?.number == 210)
+            #expect(summary.cell("B26")?.number == 230)
 
             let store = try Store(conninfo: conninfo)
             let run = try #require(try store.recentRuns(limit: 1).first)
             #expect(run.command == "report monthly" && run.outcome == "succeeded")
-            #expect(run.countsJSON.contains("\"credits_rows\": 21"))
+            #expect(run.countsJSON.contains("\"credits_rows\": 23"))
         }
     }
 
@@ -111,7 +111,7 @@ struct MonthlyReportTests {
         try Workspace.afterExampleNight { workspace, _ in
             let december = try MonthlyReport.run(session: try workspace.session(asOf: "2026-12-03"), monthOption: nil)
             #expect(december.month.description == "2026-11")
-            #expect(december.rowCounts["Credits"] == 21)
+            #expect(december.rowCounts["Credits"] == 23)
             // As of the day before the night, nothing of it had happened yet.
             let before = try MonthlyReport.run(session: try workspace.session(asOf: "2026-11-19"), monthOption: "2026-11")
             #expect(before.rowCounts["Credits"] == 0)
@@ -147,7 +147,7 @@ struct MonthlyReportTests {
                 FROM ledger_entries WHERE award_id = 'https://badges.doe.k12.de.us/assertions/2026-0001'
                 """)
             let written = try MonthlyReport.run(session: try workspace.session(asOf: "2026-11-30"), monthOption: "2026-11")
-            #expect(written.rowCounts["Credits"] == 22)
+            #expect(written.rowCounts["Credits"] == 24)
             let credits = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/credits.csv")
             let last = try #require(credits.last)
             #expect(last[0] == "2026-11-25" && last[11] == "REVERSE" && last[12] == "10" && last[13] == "-10")
