@@ -94,25 +94,37 @@ extension Store {
                 """
             parameters.append(id)
         }
+        // One educator's transcript reads only the awards ever tied to them (by index), not the
+        // whole history: a lookup stays fast with a million awards stored.
+        var scope = "", awardScope = ""
+        if case .educator = selection {
+            let ids = """
+                (SELECT award_id FROM award_outcomes WHERE educator_id = $2
+                 UNION SELECT award_id FROM outcome_history WHERE educator_id = $2
+                 UNION SELECT award_id FROM ledger_entries WHERE educator_id = $2)
+                """
+            scope = "AND award_id IN \(ids)"
+            awardScope = "AND a.award_id IN \(ids)"
+        }
         let rows = try connection.query(PostgresQuery(sql: """
             WITH known AS (
                 SELECT award_id, outcome, reason, educator_id, evaluated_on, recorded_at AS at
-                FROM outcome_history WHERE evaluated_on <= $1::date
+                FROM outcome_history WHERE evaluated_on <= $1::date \(scope)
                 UNION ALL
                 SELECT award_id, outcome, reason, educator_id, evaluated_on, 'infinity'::timestamptz
-                FROM award_outcomes WHERE evaluated_on <= $1::date
+                FROM award_outcomes WHERE evaluated_on <= $1::date \(scope)
             ), latest AS (
                 SELECT DISTINCT ON (award_id) award_id, outcome, reason, educator_id
                 FROM known ORDER BY award_id, evaluated_on DESC, at DESC
             ), standing AS (
                 SELECT award_id, sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END) AS net
-                FROM ledger_entries WHERE posted_on <= $1::date GROUP BY award_id
+                FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
             )
             SELECT a.award_id, a.source_path, a.source_line, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name,
                    a.award_date::text, a.first_seen_on::text, o.outcome, coalesce(o.reason, '') AS reason,
                    o.educator_id, coalesce(s.net, 0)::text AS hours
             FROM awards a LEFT JOIN latest o USING (award_id) LEFT JOIN standing s USING (award_id)
-            WHERE a.first_seen_on <= $1::date AND \(condition)
+            WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope)
             ORDER BY a.award_date NULLS LAST, a.award_id
             """, parameters: parameters))
         return try rows.map { row in
