@@ -8,19 +8,22 @@ public enum PDMSExport {
     /// Writes batch `batchID` and marks it written; returns the path.
     @discardableResult
     public static func write(batchID: Int64, store: Store, session: Session) throws -> String {
-        guard let batch = try store.pdmsBatch(batchID) else {
+        guard let batch = try store.pdmsBatchHeader(batchID) else {
             throw AppError(.usage, "there is no PDMS batch \(batchID); `relicensure status` lists the runs and their batches")
         }
-        let path: String
+        let written: (path: String, rows: Int)
         do {
-            path = try PDMSFile.write(columns: batch.columns, rows: batch.rows,
-                                      reportsFolder: session.configuration.reports, fileName: batch.fileName)
+            written = try PDMSFile.write(columns: batch.columns, reportsFolder: session.configuration.reports,
+                                         fileName: batch.fileName) { write in
+                try store.forEachPDMSRows(batchID: batchID) { rows in try write(rows) }
+            }
         } catch {
             throw AppError(.failed, "\(error); the batch stays recorded and unwritten, and the next run writes it")
         }
         try store.markPDMSBatchWritten(batchID)
-        session.logger.info("PDMS file written", metadata: ["batch": "\(batchID)", "rows": "\(batch.rows.count)", "path": "\(path)"])
-        return path
+        session.logger.info("PDMS file written", metadata: ["batch": "\(batchID)", "rows": "\(written.rows)",
+                                                            "path": "\(written.path)"])
+        return written.path
     }
 
     /// Writes the batches a run killed between its commit and its file left unwritten; returns

@@ -2,13 +2,13 @@ import Foundation
 public import OpenBadges
 import Postgres
 
-/// A recorded PDMS export batch: its file name, its columns and the exact cells it wrote.
+/// A recorded PDMS export batch: its file name and its columns (its frozen cells are read
+/// with `Store.forEachPDMSRows`).
 public struct PDMSBatch: Sendable {
     public let id: Int64
     public let asOf: String
     public let fileName: String
     public let columns: [String]
-    public let rows: [[String]]
     public let written: Bool
 }
 
@@ -68,22 +68,33 @@ extension Store {
         return Int64(batchID)
     }
 
-    /// A recorded batch, with its rows in their original order.
-    public func pdmsBatch(_ id: Int64) throws -> PDMSBatch? {
+    /// A recorded batch's header: read its rows with `forEachPDMSRows`.
+    public func pdmsBatchHeader(_ id: Int64) throws -> PDMSBatch? {
         let batches = try connection.query("""
             SELECT batch_id, as_of::text, file_name, columns::text, written_at IS NOT NULL AS written
             FROM pdms_batches WHERE batch_id = \(id)
             """)
         guard let header = batches.first else { return nil }
-        let columns = try Self.strings(fromJSON: try header.string("columns"))
-        var rows: [[String]] = []
-        for row in try connection.query("""
-            SELECT cells::text FROM pdms_batch_entries WHERE batch_id = \(id) ORDER BY row_number
-            """) {
-            rows.append(try Self.strings(fromJSON: try row.string("cells")))
-        }
         return PDMSBatch(id: id, asOf: try header.string("as_of"), fileName: try header.string("file_name"),
-                         columns: columns, rows: rows, written: try header.bool("written"))
+                         columns: try Self.strings(fromJSON: try header.string("columns")),
+                         written: try header.bool("written"))
+    }
+
+    /// A batch's frozen cells in their original order, `batchSize` rows at a time, through a
+    /// cursor: a file of a statewide backfill is written in flat memory.
+    public func forEachPDMSRows(batchID: Int64, batchSize: Int = 10_000, _ body: ([[String]]) throws -> Void) throws {
+        try connection.transaction {
+            try connection.query(PostgresQuery(sql: """
+                DECLARE pdms_rows NO SCROLL CURSOR FOR
+                SELECT cells::text FROM pdms_batch_entries WHERE batch_id = $1::bigint ORDER BY row_number
+                """, parameters: [batchID]))
+            while true {
+                let rows = try connection.query(PostgresQuery(sql: "FETCH \(batchSize) FROM pdms_rows"))
+                if rows.isEmpty { break }
+                try body(try rows.map { try Self.strings(fromJSON: try $0.string("cells")) })
+            }
+            try connection.query("CLOSE pdms_rows")
+        }
     }
 
     /// Batches recorded but never written to disk (a run killed between commit and write).

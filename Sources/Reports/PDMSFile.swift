@@ -17,12 +17,29 @@ public enum PDMSFile {
         reportsFolder + "/pdms/" + fileName
     }
 
-    /// Writes the batch atomically; returns the path written.
+    /// Writes a batch atomically, its rows streamed in chunks by `rows` (which calls the
+    /// function it is given once per chunk), so a file of any size is written in flat memory.
+    /// Returns the path written and the number of rows.
     @discardableResult
-    public static func write(columns: [String], rows: [[String]], reportsFolder: String,
-                             fileName: String) throws -> String {
+    public static func write(columns: [String], reportsFolder: String, fileName: String,
+                             rows: (_ write: ([[String]]) throws -> Void) throws -> Void) throws -> (path: String, rows: Int) {
         let path = path(reportsFolder: reportsFolder, fileName: fileName)
-        try AtomicFile.write(contents(columns: columns, rows: rows), to: path)
-        return path
+        var count = 0
+        try AtomicFile.write(to: path) { temporary in
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw AtomicFile.WriteError(path: path, reason: "cannot create \(temporary)")
+            }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: contents(columns: columns, rows: []))
+            try rows { chunk in
+                var writer = CSVWriter()
+                for row in chunk { writer.append(row) }
+                try handle.write(contentsOf: Data(writer.text.utf8))
+                count += chunk.count
+            }
+            try handle.synchronize()
+        }
+        return (path, count)
     }
 }
