@@ -27,7 +27,7 @@ extension Store {
             COPY staged_awards (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
                 badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
                 recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
-                verification, invalid_detail, document, first_run_id, first_seen_on) FROM STDIN
+                verification, invalid_detail, document, first_run_id, first_seen_on, signed_token) FROM STDIN
             """, rows: awards.lazy.map { award in
                 [award.awardID, award.source.rawValue, award.sourceSHA256, award.sourcePath,
                  award.sourceLine.map(String.init), award.specVersion, award.badgeID, award.badgeName,
@@ -35,7 +35,7 @@ extension Store {
                  award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt, award.awardedAt,
                  award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f", award.revocationReason,
                  award.creditsEarned.map { String($0) }, award.verification, award.invalidDetail,
-                 award.documentJSON, run, day]
+                 award.documentJSON, run, day, award.signedToken]
             })
     }
 
@@ -75,11 +75,11 @@ extension Store {
             INSERT INTO awards AS a (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
                 badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
                 recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
-                verification, invalid_detail, document, first_run_id, first_seen_on)
+                verification, invalid_detail, document, first_run_id, first_seen_on, signed_token)
             SELECT DISTINCT ON (award_id) award_id, source, source_sha256, source_path, source_line, spec_version,
                 badge_id, badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
                 recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
-                verification, invalid_detail, document, first_run_id, first_seen_on
+                verification, invalid_detail, document, first_run_id, first_seen_on, signed_token
             FROM staged_awards
             ORDER BY award_id, (source = 'inbox') DESC, (invalid_detail IS NULL) DESC, seq
             ON CONFLICT (award_id) DO UPDATE SET
@@ -91,7 +91,7 @@ extension Store {
                 awarded_at = EXCLUDED.awarded_at, award_date = EXCLUDED.award_date, expires_at = EXCLUDED.expires_at,
                 revoked = a.revoked OR EXCLUDED.revoked, credits_earned = EXCLUDED.credits_earned,
                 verification = EXCLUDED.verification, invalid_detail = EXCLUDED.invalid_detail,
-                document = EXCLUDED.document
+                document = EXCLUDED.document, signed_token = EXCLUDED.signed_token
             WHERE a.source = 'uploads' AND EXCLUDED.source = 'inbox' AND EXCLUDED.invalid_detail IS NULL
             RETURNING (xmax = 0) AS is_new
             )
@@ -102,6 +102,7 @@ extension Store {
             FROM staged_awards s
             WHERE s.award_id = a.award_id AND s.source = 'inbox' AND s.revoked AND NOT a.revoked
             """)
+        try keepUploadCopies()
         try connection.query("""
             INSERT INTO catalog_documents (kind, document_id, source, name, issuer_id, document, source_sha256, first_run_id)
             SELECT DISTINCT ON (kind, document_id, source) kind, document_id, source, name, issuer_id, document,
@@ -115,7 +116,7 @@ extension Store {
             INSERT INTO revocations SELECT DISTINCT ON (award_id, list_id) * FROM staged_revocations
             ON CONFLICT (award_id, list_id) DO NOTHING
             """)
-        try connection.query("INSERT INTO source_files SELECT * FROM staged_files ON CONFLICT (sha256) DO NOTHING")
+        try connection.query("INSERT INTO source_files SELECT * FROM staged_files ON CONFLICT (sha256, source) DO NOTHING")
         try connection.execute(script: """
             TRUNCATE staged_awards, staged_catalog, staged_revocations, staged_files
             """)

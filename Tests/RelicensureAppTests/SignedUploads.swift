@@ -1,0 +1,63 @@
+import Foundation
+import Postgres
+import RelicensureApp
+import TestSigning
+import Testing
+
+/// A district whose inbox holds the DDOE issuer and BadgeClasses, with keys of the tests' own
+/// making pinned or published, and helpers to hand in signed badges through uploads.
+struct SignedUploads {
+    let workspace: Workspace
+    let database: TestDatabase
+
+    /// `pinned`: key files to write under keys/ and pin for the DDOE issuer (name → PEM or JWK text).
+    init(_ database: TestDatabase, pinned: [(name: String, text: String)] = [], extraConfig: String = "",
+         roster: String = Sample.roster) throws {
+        self.database = database
+        var config = extraConfig
+        if !pinned.isEmpty {
+            config += "\nverification:\n  keys:\n    \"\(Sample.ddoe)\": [\(pinned.map { "./keys/\($0.name)" }.joined(separator: ", "))]\n"
+        }
+        workspace = try Workspace(database: database, extraConfig: config)
+        for file in pinned { try workspace.write("keys/\(file.name)", file.text) }
+        try workspace.migrate()
+        try workspace.write("roster.csv", roster)
+        _ = try RosterImport.run(session: try workspace.session(), file: workspace.root.appendingPathComponent("roster.csv").path,
+                                 full: false, strict: false)
+        try workspace.write("inbox/ddoe/issuer.json", Sample.issuer)
+        for (slug, name) in Self.badges { try workspace.write("inbox/ddoe/\(slug).json", Sample.badgeClass(slug, name: name)) }
+    }
+
+    static let badges = [("formative-assessment", "Formative Assessment"), ("science-of-reading", "Science of Reading"),
+                         ("restorative-practices", "Restorative Practices"), ("data-driven-instruction", "Data-Driven Instruction"),
+                         ("digital-citizenship", "Digital Citizenship"), ("culturally-responsive", "Culturally Responsive Teaching")]
+
+    /// A DDOE assertion for Avery (or `email`), of the `index`th badge, with id `id`.
+    static func assertion(_ id: String, badge index: Int, email: String = "avery.abbott@k12.de.us") -> String {
+        Sample.assertion(id, recipient: Sample.plain(email), badge: badges[index % badges.count].0)
+    }
+
+    static func awardID(_ id: String) -> String { "https://badges.doe.k12.de.us/assertions/\(id)" }
+
+    func night(_ asOf: String = "2026-11-20") throws -> NightlyJob.Summary {
+        try NightlyJob.run(session: try workspace.session(asOf: asOf), dryRun: false)
+    }
+
+    /// The outcome of the award `id` (an assertion id under the DDOE's assertions).
+    func outcome(_ id: String) throws -> String? {
+        try scalar("SELECT outcome FROM award_outcomes WHERE award_id = '\(Self.awardID(id))'")
+    }
+
+    func verification(_ id: String) throws -> String? {
+        try scalar("SELECT verification FROM awards WHERE award_id = '\(Self.awardID(id))'")
+    }
+
+    func scalar(_ sql: String) throws -> String? {
+        try PostgresConnection(database.conninfo).query(PostgresQuery(sql: sql)).first?[0]
+    }
+
+    /// Hours standing for Avery.
+    func creditedHours() throws -> String? {
+        try scalar("SELECT coalesce(sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END), 0)::int::text FROM ledger_entries")
+    }
+}
