@@ -71,16 +71,26 @@ extension Store {
     }
 
     /// Awards revoked by a trusted source: a revocation-only document, or a revocation list
-    /// of the award's own issuer (named by the list, or by the issuer's profile).
+    /// of the award's own issuer (named by the list, or by the issuer's profile), whose entry
+    /// names the award's id or its legacy OB 1.0 `uid`. An award that names its BadgeClass by id
+    /// is owned by the issuer the trusted BadgeClass names, from the first night on.
     public func revokedAwardIDs() throws -> Set<String> {
         var revoked = Set<String>()
         for row in try connection.query("""
+            WITH owned AS (
+                SELECT a.award_id, a.document->>'uid' AS uid,
+                       coalesce(a.issuer_id, (SELECT b.issuer_id FROM catalog_documents b
+                                              WHERE b.kind = 'badge_class' AND b.source <> 'uploads'
+                                                AND b.document_id = a.badge_id
+                                              ORDER BY (b.source = 'inbox') DESC LIMIT 1)) AS issuer_id
+                FROM awards a
+            )
             SELECT a.award_id FROM awards a WHERE a.revoked
             UNION
-            SELECT a.award_id FROM awards a JOIN revocations r USING (award_id)
-            WHERE r.list_id = '' OR r.issuer_id = a.issuer_id
+            SELECT o.award_id FROM owned o JOIN revocations r ON r.award_id IN (o.award_id, o.uid)
+            WHERE (r.list_id = '' AND r.award_id = o.award_id) OR r.issuer_id = o.issuer_id
                OR EXISTS (SELECT 1 FROM catalog_documents c
-                          WHERE c.kind = 'issuer' AND c.source <> 'uploads' AND c.document_id = a.issuer_id
+                          WHERE c.kind = 'issuer' AND c.source <> 'uploads' AND c.document_id = o.issuer_id
                             AND c.document->>'revocationList' = r.list_id)
             """) {
             revoked.insert(try row.string("award_id"))

@@ -10,16 +10,23 @@ struct SignedUploads {
     let workspace: Workspace
     let database: TestDatabase
 
-    /// `pinned`: key files to write under keys/ and pin for the DDOE issuer (name → PEM or JWK text).
-    init(_ database: TestDatabase, pinned: [(name: String, text: String)] = [], extraConfig: String = "",
+    /// `pinned`: key files to write under keys/ and pin for the DDOE issuer (name, PEM or JWK
+    /// text); `pinnedElsewhere`: the same for other issuers.
+    init(_ database: TestDatabase, pinned: [(name: String, text: String)] = [],
+         pinnedElsewhere: [(issuer: String, name: String, text: String)] = [], extraConfig: String = "",
          roster: String = Sample.roster) throws {
         self.database = database
+        let files = pinned.map { (issuer: Sample.ddoe, name: $0.name, text: $0.text) } + pinnedElsewhere
         var config = extraConfig
-        if !pinned.isEmpty {
-            config += "\nverification:\n  keys:\n    \"\(Sample.ddoe)\": [\(pinned.map { "./keys/\($0.name)" }.joined(separator: ", "))]\n"
+        if !files.isEmpty {
+            config += "\nverification:\n  keys:\n"
+            for issuer in Set(files.map(\.issuer)).sorted() {
+                let paths = files.filter { $0.issuer == issuer }.map { "./keys/\($0.name)" }
+                config += "    \"\(issuer)\": [\(paths.joined(separator: ", "))]\n"
+            }
         }
         workspace = try Workspace(database: database, extraConfig: config)
-        for file in pinned { try workspace.write("keys/\(file.name)", file.text) }
+        for file in files { try workspace.write("keys/\(file.name)", file.text) }
         try workspace.migrate()
         try workspace.write("roster.csv", roster)
         _ = try RosterImport.run(session: try workspace.session(), file: workspace.root.appendingPathComponent("roster.csv").path,
