@@ -38,7 +38,7 @@ public enum SignedBadgeVerifier {
             return .unverified(reason: "no \(algorithm.rawValue) key\(selection) of issuer \(issuerID) is on file (\(keys.count) key\(keys.count == 1 ? "" : "s") known)")
         }
         guard let key = candidates.first(where: { $0.material.isValidSignature(parts.signature, for: parts.signingInput) }) else {
-            return .unverified(reason: "the signature does not check with any of the \(candidates.count) \(algorithm.rawValue) key\(candidates.count == 1 ? "" : "s") of issuer \(issuerID)")
+            return .unverified(reason: "the signature does not check with any \(algorithm.rawValue) key of issuer \(issuerID) (\(candidates.count) tried)")
         }
         if let disagreement = CredentialClaims.disagreement(in: assertion) { return .unverified(reason: disagreement) }
         return .verified(keyID: key.id, origin: key.origin, rsaBits: key.rsaBits)
