@@ -3,7 +3,8 @@ public import OpenBadges
 /// Checks the signature of a signed badge (OB 2.0 signed assertion, OB 3.0 VC-JWT, bare or
 /// baked) against the keys of the award's own issuer, exactly as SPEC §4.4 says:
 ///
-/// - the header's `alg` must be RS256, ES256 or EdDSA (any case), else `unverified`;
+/// - the header's `alg` must be RS256, ES256 or EdDSA (any case), and the header must mark no
+///   extension critical (`crit`, RFC 7515 §4.1.11), else `unverified`;
 /// - then the token must be three base64url segments without padding, else `malformed`;
 /// - a `kid` (or, for OB 2.0, `verification.creator`; `kid` wins) selects the key with that id,
 ///   keys without an id are always tried, and without either every key is tried;
@@ -63,6 +64,10 @@ public enum SignedBadgeVerifier {
         }
         guard let algorithm = SigningAlgorithm(headerName: name) else {
             return .failure(TokenProblem("the token's algorithm '\(name)' is not accepted (only RS256, ES256 and EdDSA are)"))
+        }
+        // RFC 7515 §4.1.11: extensions marked critical must be understood, and none are here.
+        if let critical = header["crit"] {
+            return .failure(TokenProblem("the token marks extensions critical (crit \(critical.serialized())), which this product does not understand"))
         }
         return .success(algorithm)
     }

@@ -60,6 +60,13 @@ struct ForgeryTests {
         }
     }
 
+    @Test("A header with critical extensions (crit, e.g. an unencoded payload) is not understood, so not verified")
+    func criticalExtensions() throws {
+        let issuer = try TestKey(.ed25519)
+        let token = try TokenForge.signed(Badges.assertion(), by: issuer, extraHeader: #""b64":false,"crit":["b64"]"#)
+        expectUnverified(try verdict(token, issuerKey: issuer), mentioning: "critical")
+    }
+
     @Test("HS256 keyed with the issuer's public key (algorithm confusion)")
     func hmacWithPublicKey() throws {
         let issuer = try TestKey(.rsa(bits: 2048))
