@@ -13,3 +13,8 @@ ALTER TABLE upload_copies ADD PRIMARY KEY (award_id, source_sha256);
 -- same bytes from being read when they arrive in the trusted inbox (SPEC §4.3, §4.4).
 ALTER TABLE source_files DROP CONSTRAINT source_files_pkey;
 ALTER TABLE source_files ADD PRIMARY KEY (sha256, source);
+
+-- Status list credentials (BitstringStatusList, StatusList2021) join the catalog.
+ALTER TABLE catalog_documents DROP CONSTRAINT catalog_documents_kind_check;
+ALTER TABLE catalog_documents ADD CONSTRAINT catalog_documents_kind_check
+    CHECK (kind IN ('badge_class', 'issuer', 'key', 'revocation_list', 'status_list'));

@@ -28,6 +28,8 @@ extension BadgeIngest {
                 revocations.append(IncomingRevocation(awardID: entry.id, listID: id, issuerID: list.issuerID,
                                                       reason: entry.reason, sourceSHA256: item.sha256))
             }
+        case .statusList(let list):
+            stage(list, source: source, digest: item.sha256, file: file)
         case .cryptographicKey(let key):
             guard let id = key.id else { return }
             catalog.append(IncomingCatalogDocument(kind: .key, documentID: id, source: source, name: nil,

@@ -16,7 +16,9 @@ struct Evaluation {
         }
         let input = CreditingInput(asOf: session.asOf, rules: session.configuration.rules, roster: try store.roster(),
                                    approvals: ApprovalBook(try store.approvalDecisions()),
-                                   standing: try store.standingCredits(), revokedAwardIDs: try store.revokedAwardIDs(),
+                                   standing: try store.standingCredits(),
+                                   revokedAwardIDs: try store.revokedAwardIDs()
+                                       .union(StatusListRevocation.revokedAwardIDs(store: store, logger: session.logger)),
                                    awards: Array(facts.values))
         return Evaluation(facts: facts, result: CreditingEngine.evaluate(input))
     }

@@ -65,7 +65,9 @@ public struct IncomingAward: Sendable {
 
 /// A BadgeClass, issuer profile, key or revocation list for the catalog.
 public struct IncomingCatalogDocument: Sendable {
-    public enum Kind: String, Sendable { case badgeClass = "badge_class", issuer, key, revocationList = "revocation_list" }
+    public enum Kind: String, Sendable {
+        case badgeClass = "badge_class", issuer, key, revocationList = "revocation_list", statusList = "status_list"
+    }
 
     public var kind: Kind
     public var documentID: String
