@@ -6,8 +6,6 @@ import Testing
 
 @Suite("Forged signed badges are never verified (SPEC §4.4)")
 struct ForgeryTests {
-    static let kinds: [TestKey.Kind] = [.rsa(bits: 2048), .p256, .ed25519]
-
     /// The issuer's real key, pinned as a bare PEM, and the verdict for `token` against it.
     func verdict(_ token: String, issuerKey: TestKey) throws -> SignatureVerdict {
         let pinned = try IssuerKeyDecoder.key(pem: issuerKey.publicPEM, id: nil, origin: "ddoe.pem")
@@ -25,14 +23,14 @@ struct ForgeryTests {
         }
     }
 
-    @Test("Signed by a key that is not the issuer's", arguments: kinds)
+    @Test("Signed by a key that is not the issuer's", arguments: TestKey.Kind.accepted)
     func wrongKey(kind: TestKey.Kind) throws {
         let issuer = try TestKey(kind), mallory = try TestKey(kind)
         expectUnverified(try verdict(try TokenForge.signed(Badges.assertion(), by: mallory), issuerKey: issuer),
                          mentioning: "does not check")
     }
 
-    @Test("The payload changed after signing (recipient swapped)", arguments: kinds)
+    @Test("The payload changed after signing (recipient swapped)", arguments: TestKey.Kind.accepted)
     func tamperedPayload(kind: TestKey.Kind) throws {
         let issuer = try TestKey(kind)
         let genuine = try TokenForge.signed(Badges.assertion(email: "someone.else@example.org"), by: issuer)

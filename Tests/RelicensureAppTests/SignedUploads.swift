@@ -35,6 +35,11 @@ struct SignedUploads {
         for (slug, name) in Self.badges { try workspace.write("inbox/ddoe/\(slug).json", Sample.badgeClass(slug, name: name)) }
     }
 
+    /// A district with `key`'s PEM pinned for the DDOE.
+    static func pinning(_ key: TestKey, _ database: TestDatabase) throws -> SignedUploads {
+        try SignedUploads(database, pinned: [("ddoe.pem", key.publicPEM)])
+    }
+
     static let badges = [("formative-assessment", "Formative Assessment"), ("science-of-reading", "Science of Reading"),
                          ("restorative-practices", "Restorative Practices"), ("data-driven-instruction", "Data-Driven Instruction"),
                          ("digital-citizenship", "Digital Citizenship"), ("culturally-responsive", "Culturally Responsive Teaching")]
@@ -46,6 +51,21 @@ struct SignedUploads {
 
     static func awardID(_ id: String) -> String { "https://badges.doe.k12.de.us/assertions/\(id)" }
 
+    /// A DDOE OB 3.0 credential for Avery of its own achievement; `extra` is JSON text added
+    /// after its members (`, "credentialStatus": …`, or VC-JWT claims such as `, "iss": …`).
+    static func credential(_ id: String, extra: String = "") -> String {
+        """
+        {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+         "id": "\(awardID(id))", "type": ["VerifiableCredential", "OpenBadgeCredential"],
+         "issuer": {"id": "\(Sample.ddoe)", "type": ["Profile"], "name": "Delaware Department of Education"},
+         "validFrom": "2026-10-01T12:00:00Z", "name": "Achievement \(id)",
+         "credentialSubject": {"type": ["AchievementSubject"],
+           "identifier": [{"type": "IdentityObject", "identityHash": "avery.abbott@k12.de.us", "identityType": "emailAddress", "hashed": false}],
+           "achievement": {"id": "\(Sample.badgeBase)v3-\(id)", "type": ["Achievement"], "name": "Achievement \(id)",
+                           "criteria": {"narrative": "x"}, "description": "x"}}\(extra)}
+        """
+    }
+
     func night(_ asOf: String = "2026-11-20") throws -> NightlyJob.Summary {
         try NightlyJob.run(session: try workspace.session(asOf: asOf), dryRun: false)
     }
@@ -53,6 +73,11 @@ struct SignedUploads {
     /// The outcome of the award `id` (an assertion id under the DDOE's assertions).
     func outcome(_ id: String) throws -> String? {
         try scalar("SELECT outcome FROM award_outcomes WHERE award_id = '\(Self.awardID(id))'")
+    }
+
+    /// The file the award `id`'s row was read from.
+    func sourcePath(_ id: String) throws -> String? {
+        try scalar("SELECT source_path FROM awards WHERE award_id = '\(Self.awardID(id))'")
     }
 
     func verification(_ id: String) throws -> String? {

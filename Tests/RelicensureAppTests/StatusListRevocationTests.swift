@@ -10,19 +10,9 @@ struct StatusListRevocationTests {
     /// The 1EdTech validator's test list: 131,072 bits, only bit 23 set.
     static let bitstring = "uH4sIAAAAAAAA_-3BMQEAAAzDoMy_6cnoA9QFAAAAAAAAAAAAAAAAAAAAbD3uPa2cAEAAAA"
 
-    /// A DDOE credential for Avery of its own achievement, naming `status` (JSON text).
+    /// A DDOE credential for Avery naming `status` (JSON text).
     static func credential(_ id: String, status: String) -> String {
-        """
-        {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-         "id": "\(SignedUploads.awardID(id))", "type": ["VerifiableCredential", "OpenBadgeCredential"],
-         "issuer": {"id": "\(Sample.ddoe)", "type": ["Profile"], "name": "Delaware Department of Education"},
-         "validFrom": "2026-10-01T12:00:00Z", "name": "Achievement \(id)",
-         "credentialSubject": {"type": ["AchievementSubject"],
-           "identifier": [{"type": "IdentityObject", "identityHash": "avery.abbott@k12.de.us", "identityType": "emailAddress", "hashed": false}],
-           "achievement": {"id": "\(Sample.badgeBase)v3-\(id)", "type": ["Achievement"], "name": "Achievement \(id)",
-                           "criteria": {"narrative": "x"}, "description": "x"}},
-         "credentialStatus": \(status)}
-        """
+        SignedUploads.credential(id, extra: #", "credentialStatus": \#(status)"#)
     }
 
     static func entry(_ index: Int, type: String = "BitstringStatusListEntry", list: String = listID) -> String {
@@ -86,7 +76,7 @@ struct StatusListRevocationTests {
     func signedUploadAndLaterList() throws {
         try withTestDatabase { database in
             let key = try TestKey(.ed25519)
-            let district = try SignedUploads(database, pinned: [("ddoe.pem", key.publicPEM)])
+            let district = try SignedUploads.pinning(key, database)
             try district.workspace.write("uploads/vc.jwt", try TokenForge.signed(Self.credential("vc", status: Self.entry(23)), by: key))
             let first = try district.night()
             #expect(first.postings.map(\.awardID) == [SignedUploads.awardID("vc")])

@@ -8,20 +8,6 @@ import Testing
 struct UploadForgeryTests {
     static let nea = "https://api.badgr.io/public/issuers/nea"
 
-    /// An OB 3.0 credential from the DDOE for Avery, with `claims` added around it.
-    static func credential(_ id: String, claims: String) -> String {
-        """
-        {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-         "id": "\(SignedUploads.awardID(id))", "type": ["VerifiableCredential", "OpenBadgeCredential"],
-         "issuer": {"id": "\(Sample.ddoe)", "type": ["Profile"], "name": "Delaware Department of Education"},
-         "validFrom": "2026-10-01T12:00:00Z", "name": "Digital Citizenship",
-         "credentialSubject": {"type": ["AchievementSubject"],
-           "identifier": [{"type": "IdentityObject", "identityHash": "avery.abbott@k12.de.us", "identityType": "emailAddress", "hashed": false}],
-           "achievement": {"id": "\(Sample.badgeBase)digital-citizenship-v3", "type": ["Achievement"], "name": "Digital Citizenship",
-                           "criteria": {"narrative": "x"}, "description": "x"}}\(claims)}
-        """
-    }
-
     @Test("Wrong key, tampering, alg none, HS256 with the public key, header keys, another issuer's key, disagreeing claims, another person's hash")
     func corpus() throws {
         try withTestDatabase { database in
@@ -43,7 +29,7 @@ struct UploadForgeryTests {
             forged["x5c"] = try TokenForge.signed(a("x5c", 1, "jordan.bishop@k12.de.us"), by: mallory,
                                                   extraHeader: #""x5c":["MIIB"]"#)
             forged["other-issuer"] = try TokenForge.signed(a("other-issuer", 2, "jordan.bishop@k12.de.us"), by: nea)
-            forged["claims"] = try TokenForge.signed(Self.credential("claims", claims: #", "iss": "\#(Self.nea)""#), by: ddoe)
+            forged["claims"] = try TokenForge.signed(SignedUploads.credential("claims", extra: #", "iss": "\#(Self.nea)""#), by: ddoe)
             let hashedElsewhere = Sample.assertion("hash-swap", recipient: Sample.hashed("someone.else@example.org", salt: "s"),
                                                    badge: "data-driven-instruction")
             forged["hash-swap"] = TokenForge.tampered(try TokenForge.signed(hashedElsewhere, by: ddoe), payload: Sample.assertion(
@@ -53,8 +39,8 @@ struct UploadForgeryTests {
             try district.workspace.write("uploads/elsewhere.jwt", try TokenForge.signed(Sample.assertion(
                 "elsewhere", recipient: Sample.hashed("someone.else@example.org", salt: "s"), badge: "culturally-responsive"), by: ddoe))
             // A genuine VC-JWT whose claims agree, to show the corpus is judged, not refused wholesale.
-            try district.workspace.write("uploads/vc.jwt", try TokenForge.signed(Self.credential(
-                "vc", claims: #", "iss": "\#(Sample.ddoe)", "jti": "\#(SignedUploads.awardID("vc"))", "nbf": 1790856000"#), by: ddoe))
+            try district.workspace.write("uploads/vc.jwt", try TokenForge.signed(SignedUploads.credential(
+                "vc", extra: #", "iss": "\#(Sample.ddoe)", "jti": "\#(SignedUploads.awardID("vc"))", "nbf": 1790856000"#), by: ddoe))
 
             let summary = try district.night()
             for name in forged.keys.sorted() {
@@ -88,7 +74,7 @@ struct UploadForgeryTests {
     func revokedAssertions() throws {
         try withTestDatabase { database in
             let ddoe = try TestKey(.ed25519)
-            let district = try SignedUploads(database, pinned: [("ddoe.pem", ddoe.publicPEM)])
+            let district = try SignedUploads.pinning(ddoe, database)
             let selfRevoked = SignedUploads.assertion("self-revoked", badge: 0).replacingOccurrences(
                 of: #""verification": {"type": "hosted"}"#, with: #""verification": {"type": "signed"}, "revoked": true"#)
             try district.workspace.write("uploads/self-revoked.jwt", try TokenForge.signed(selfRevoked, by: ddoe))

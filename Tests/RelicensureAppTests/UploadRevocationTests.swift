@@ -66,7 +66,7 @@ struct UploadRevocationTests {
     func legacyUID() throws {
         try withTestDatabase { database in
             let ddoe = try TestKey(.p256)
-            let district = try SignedUploads(database, pinned: [("ddoe.pem", ddoe.publicPEM)])
+            let district = try SignedUploads.pinning(ddoe, database)
             let payload = SignedUploads.assertion("legacy", badge: 0).replacingOccurrences(of: #""type": "Assertion","#,
                                                                                           with: #""type": "Assertion", "uid": "ddoe-1999","#)
             try district.workspace.write("uploads/legacy.jwt", try TokenForge.signed(payload, by: ddoe))

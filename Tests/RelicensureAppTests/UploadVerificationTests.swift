@@ -90,7 +90,7 @@ struct UploadVerificationTests {
     func genuineCopyLater() throws {
         try withTestDatabase { database in
             let key = try TestKey(.rsa(bits: 2048)), mallory = try TestKey(.rsa(bits: 2048))
-            let district = try SignedUploads(database, pinned: [("ddoe.pem", key.publicPEM)])
+            let district = try SignedUploads.pinning(key, database)
             try district.workspace.write("uploads/forged.jwt", try TokenForge.signed(SignedUploads.assertion("x", badge: 0), by: mallory))
             try district.workspace.write("uploads/forged.json", SignedUploads.assertion("y", badge: 1))
             _ = try district.night()
@@ -102,7 +102,7 @@ struct UploadVerificationTests {
             _ = try district.night("2026-11-21")
             #expect(try district.outcome("x") == "credited")
             #expect(try district.outcome("y") == "credited")
-            #expect(try district.scalar("SELECT source_path FROM awards WHERE award_id = '\(SignedUploads.awardID("x"))'")?.hasSuffix("genuine-x.jwt") == true)
+            #expect(try district.sourcePath("x")?.hasSuffix("genuine-x.jwt") == true)
         }
     }
 
@@ -110,7 +110,7 @@ struct UploadVerificationTests {
     func forgedCopyLater() throws {
         try withTestDatabase { database in
             let key = try TestKey(.ed25519), mallory = try TestKey(.ed25519)
-            let district = try SignedUploads(database, pinned: [("ddoe.pem", key.publicPEM)])
+            let district = try SignedUploads.pinning(key, database)
             try district.workspace.write("uploads/genuine.jwt", try TokenForge.signed(SignedUploads.assertion("v", badge: 0), by: key))
             try district.workspace.write("uploads/claim.json", SignedUploads.assertion("w", badge: 1))
             _ = try district.night()
@@ -122,7 +122,7 @@ struct UploadVerificationTests {
             try district.workspace.write("inbox/w.json", SignedUploads.assertion("w", badge: 1))
             let second = try district.night("2026-11-21")
             #expect(second.postings.map(\.awardID) == [SignedUploads.awardID("w")])
-            #expect(try district.scalar("SELECT source_path FROM awards WHERE award_id = '\(SignedUploads.awardID("v"))'")?.hasSuffix("genuine.jwt") == true)
+            #expect(try district.sourcePath("v")?.hasSuffix("genuine.jwt") == true)
             #expect(try district.verification("w") == "trusted-channel")
             #expect(try district.creditedHours() == "20")
         }

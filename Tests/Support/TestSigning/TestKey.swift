@@ -11,6 +11,9 @@ public struct TestKey: Sendable {
         case rsa(bits: Int)
         case p256
         case ed25519
+
+        /// One of each kind SPEC §4.4 accepts: RS256 (2048 bits), ES256, EdDSA.
+        public static let accepted: [Kind] = [.rsa(bits: 2048), .p256, .ed25519]
     }
 
     /// The private key; elliptic-curve keys as raw bytes because their types are not `Sendable`.
