@@ -39,6 +39,12 @@ let package = Package(
                 dependencies: [.product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strictSettings),
 
+        // Proving an uploaded badge: compact JWS signatures checked with the issuer's own keys (SPEC §4.4).
+        .target(name: "BadgeVerification",
+                dependencies: ["OpenBadges", .product(name: "Crypto", package: "swift-crypto"),
+                               .product(name: "_CryptoExtras", package: "swift-crypto")],
+                swiftSettings: strictSettings),
+
         // The domain and the pure crediting engine: no files, no SQL.
         .target(name: "Relicensure", dependencies: ["OpenBadges"], swiftSettings: strictSettings),
 
@@ -62,7 +68,7 @@ let package = Package(
         // The nightly job and the other use cases, composed from the layers above.
         .target(name: "RelicensureApp",
                 dependencies: ["Relicensure", "RelicensureConfig", "RelicensureStore", "Reports",
-                               "OpenBadges", "Postgres", "CSV",
+                               "OpenBadges", "BadgeVerification", "Postgres", "CSV",
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strictSettings),
@@ -78,9 +84,17 @@ let package = Package(
         .target(name: "XLSXReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Tests/Support/XLSXReader", swiftSettings: strictSettings),
 
+        // Test support: keys and signed tokens, genuine and forged, made with swift-crypto.
+        .target(name: "TestSigning",
+                dependencies: ["OpenBadges", .product(name: "Crypto", package: "swift-crypto"),
+                               .product(name: "_CryptoExtras", package: "swift-crypto")],
+                path: "Tests/Support/TestSigning", swiftSettings: strictSettings),
+
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strictSettings),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXReader"], swiftSettings: strictSettings),
         .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"], swiftSettings: strictSettings),
+        .testTarget(name: "BadgeVerificationTests", dependencies: ["BadgeVerification", "OpenBadges", "TestSigning"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "RelicensureTests",
                     dependencies: ["Relicensure", "OpenBadges",
                                    .product(name: "PropertyBased", package: "swift-property-based")],
@@ -93,7 +107,7 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "RelicensureAppTests",
                     dependencies: ["RelicensureApp", "RelicensureConfig", "RelicensureStore", "Reports",
-                                   "Postgres", "XLSXReader", "CSV", "OpenBadges", "Relicensure",
+                                   "Postgres", "XLSXReader", "CSV", "OpenBadges", "Relicensure", "TestSigning",
                                    .product(name: "Logging", package: "swift-log")],
                     swiftSettings: strictSettings),
     ]

@@ -8,12 +8,20 @@ import hashlib
 import json
 import os
 import struct
+import sys
 import zlib
+
+sys.dont_write_bytecode = True  # leave no __pycache__ beside the scripts
+import ed25519  # scripts/ed25519.py: deterministic signatures, so the signed uploads are fixed bytes
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
 DDOE = "https://badges.doe.k12.de.us/issuers/ddoe"
 DDOE_BADGE = "https://badges.doe.k12.de.us/badgeclasses/"
 NEA = "https://api.badgr.io/public/issuers/nea"
+# The demo's Department signing key (its public half is pinned in relicensure.yaml) and a key
+# that is on file nowhere. Both seeds are public: they sign sample data only.
+DEMO_DDOE_SEED = hashlib.sha256(b"relicensure demo: DDOE signing key (public sample, never use)").digest()
+FORGER_SEED = hashlib.sha256(b"relicensure demo: a key that is not the Department's").digest()
 DP = "https://badges.digitalpromise.org/issuers/dp"
 
 FIRST = ["Avery", "Jordan", "Morgan", "Taylor", "Riley", "Casey", "Quinn", "Reese", "Harper", "Rowan",
@@ -267,6 +275,13 @@ def main():
     n += 1
     write(f"uploads/award-2026-{n:04d}.json",
           dumps(assertion(f"2026-{n:04d}", plain(e[29]["email"]), b(1), "2026-11-01T12:00:00Z")))
+    # Signed uploads (SPEC §4.4): one signed with the Department's key pinned from keys/, which is
+    # credited, and a forgery signed with a key that is on file nowhere, which never is.
+    write("keys/ddoe-demo.pem", ed25519.public_pem(DEMO_DDOE_SEED))
+    for i, k, day, seed in [(34, 5, "2026-11-02", DEMO_DDOE_SEED), (35, 3, "2026-11-03", FORGER_SEED)]:
+        n += 1
+        signed = assertion(f"2026-{n:04d}", plain(e[i]["email"]), b(k), day + "T12:00:00Z", verification={"type": "signed"})
+        write(f"uploads/award-2026-{n:04d}.jwt", ed25519.compact_jws(json.dumps(signed).encode(), seed) + "\n")
 
     approvals = [
         "educator_id,badge_id,decision,hours,decided_by,decided_on,note",

@@ -1,3 +1,4 @@
+import BadgeVerification
 import Foundation
 import OpenBadges
 import RelicensureStore
@@ -6,7 +7,7 @@ extension BadgeIngest {
     /// Turns one read item into staged rows: an award, catalog documents, revocations.
     mutating func record(_ item: ReadItem, file: String, fileDigest: String, source: BadgeSource) {
         tally.items += 1
-        switch item.content {
+        switch Self.screened(item.content, source: source) {
         case .assertion(let assertion):
             record(assertion, item: item, file: file, source: source)
         case .badgeClass(let badgeClass):
@@ -27,10 +28,12 @@ extension BadgeIngest {
                 revocations.append(IncomingRevocation(awardID: entry.id, listID: id, issuerID: list.issuerID,
                                                       reason: entry.reason, sourceSHA256: item.sha256))
             }
+        case .statusList(let list):
+            stage(list, source: source, digest: item.sha256, file: file)
         case .cryptographicKey(let key):
             guard let id = key.id else { return }
             catalog.append(IncomingCatalogDocument(kind: .key, documentID: id, source: source, name: nil,
-                                                   issuerID: key.owner, documentJSON: key.jwk?.serialized() ?? "{}",
+                                                   issuerID: key.owner, documentJSON: key.json.serialized(),
                                                    sourceSHA256: item.sha256))
         case .revocationNotice(let awardID):
             guard source == .inbox else {
@@ -77,9 +80,8 @@ extension BadgeIngest {
             badgeID = badgeClass.id ?? "urn:relicensure:badge:\(issuerID ?? "unknown-issuer"):\(badgeClass.name)"
             stage(badgeClass, source: source, digest: item.sha256)
         }
-        let verification = source == .inbox
-            ? "trusted-channel"
-            : "unverified: uploads are credited only when signed by the issuer's key or hosted by the issuer, and neither is checked yet"
+        // An upload is proven later the same night, against the keys known then (UploadVerification).
+        let verification = source == .inbox ? VerificationOutcome.trustedChannel.recorded : Self.uncheckedUpload
         awards.append(IncomingAward(
             awardID: assertion.awardID, source: source, sourceSHA256: item.sha256, sourcePath: file,
             sourceLine: item.line, specVersion: assertion.specVersion.rawValue, badgeID: badgeID,
@@ -87,7 +89,8 @@ extension BadgeIngest {
             awardedAt: ZonedDays.utcText(assertion.awardedAt), awardDate: days.day(of: assertion.awardedAt),
             expiresAt: assertion.expires.map(ZonedDays.utcText), revoked: assertion.revoked && source == .inbox,
             revocationReason: assertion.revocationReason, creditsEarned: assertion.creditsEarned,
-            verification: verification, invalidDetail: nil, documentJSON: assertion.document.serialized()))
+            verification: verification, invalidDetail: nil, documentJSON: assertion.document.serialized(),
+            signedToken: assertion.signedToken))
     }
 
     private mutating func stage(_ badgeClass: BadgeClass, source: BadgeSource, digest: String) {

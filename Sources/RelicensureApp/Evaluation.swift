@@ -27,8 +27,11 @@ struct Evaluation {
         let approvals = ApprovalBook(try store.approvalDecisions())
         var tally = Tally()
         var clock = PhaseClock(logger: session.logger)
-        clock.lap("evaluation inputs loaded")
         try store.beginEvaluation()
+        // OB 3.0 status lists are read in Swift; the awards they revoke join the trusted
+        // revocations SQL already knows for tonight.
+        try store.stage(statusRevoked: StatusListRevocation.revokedAwardIDs(store: store, logger: session.logger))
+        clock.lap("evaluation inputs loaded")
 
         // Pass 1: read, resolve, match.
         try store.forEachAwardToEvaluate(batchSize: batchSize) { batch in

@@ -80,15 +80,19 @@ public enum NightlyJob {
         let logger = session.logger
         var clock = PhaseClock(logger: logger)
         try store.beginStaging()
-        var seen = try store.seenFileHashes()
+        // The inbox skips only what the inbox delivered before: bytes first handed in through
+        // uploads are read again from the inbox, where they are trusted (SPEC §4.4).
+        var seen = try store.seenFileHashes(from: .inbox)
         var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: runID, day: session.asOf, logger: logger)
         try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
         if let uploads = config.uploads {
+            seen.formUnion(try store.seenFileHashes())
             try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
         }
         clock.lap("files read and staged")
         summary.newAwards = try store.mergeStaged()
         clock.lap("staged rows merged")
+        try UploadVerification.run(store: store, session: session)
         summary.filesRead = ingest.tally.filesRead
         summary.filesSeenBefore = ingest.tally.filesSeenBefore
         summary.filesNotBadges = ingest.tally.filesNotBadges

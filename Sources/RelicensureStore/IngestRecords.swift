@@ -30,13 +30,15 @@ public struct IncomingAward: Sendable {
     /// Set for items that could not be read: the reason code.
     public var invalidDetail: String?
     public var documentJSON: String?
+    /// The compact JWS the award came in, as received, so that an upload can be verified again.
+    public var signedToken: String?
 
     public init(awardID: String, source: BadgeSource, sourceSHA256: String, sourcePath: String, sourceLine: Int? = nil,
                 specVersion: String? = nil, badgeID: String? = nil, badgeName: String? = nil, issuerID: String? = nil,
                 issuerName: String? = nil, recipient: RecipientIdentity? = nil, awardedAt: String? = nil,
                 awardDate: CalendarDate? = nil, expiresAt: String? = nil, revoked: Bool = false,
                 revocationReason: String? = nil, creditsEarned: Double? = nil, verification: String = "trusted-channel",
-                invalidDetail: String? = nil, documentJSON: String? = nil) {
+                invalidDetail: String? = nil, documentJSON: String? = nil, signedToken: String? = nil) {
         self.awardID = awardID
         self.source = source
         self.sourceSHA256 = sourceSHA256
@@ -57,12 +59,15 @@ public struct IncomingAward: Sendable {
         self.verification = verification
         self.invalidDetail = invalidDetail
         self.documentJSON = documentJSON
+        self.signedToken = signedToken
     }
 }
 
 /// A BadgeClass, issuer profile, key or revocation list for the catalog.
 public struct IncomingCatalogDocument: Sendable {
-    public enum Kind: String, Sendable { case badgeClass = "badge_class", issuer, key, revocationList = "revocation_list" }
+    public enum Kind: String, Sendable {
+        case badgeClass = "badge_class", issuer, key, revocationList = "revocation_list", statusList = "status_list"
+    }
 
     public var kind: Kind
     public var documentID: String

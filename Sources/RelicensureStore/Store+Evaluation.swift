@@ -26,13 +26,14 @@ public struct CatalogIndex: Sendable {
 }
 
 extension Store {
-    /// Names and owners of every BadgeClass and issuer, trusted copies first.
+    /// Names and owners of every BadgeClass and issuer from a trusted source: a document found
+    /// only in uploads vouches for nothing, not even whose badge a BadgeClass id is (SPEC §4.4).
     public func catalogIndex() throws -> CatalogIndex {
         var index = CatalogIndex()
-        // Uploads come last so a trusted copy's values win when both exist.
+        // The inbox comes last so its values win over a fetched copy.
         for row in try connection.query("""
             SELECT kind, document_id, name, issuer_id FROM catalog_documents
-            WHERE kind IN ('badge_class', 'issuer') ORDER BY (source = 'uploads') DESC
+            WHERE kind IN ('badge_class', 'issuer') AND source <> 'uploads' ORDER BY (source = 'inbox')
             """) {
             let id = try row.string("document_id")
             if row["kind"] == "badge_class" {

@@ -27,7 +27,7 @@ extension Store {
             COPY staged_awards (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
                 badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
                 recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
-                verification, invalid_detail, document, first_run_id, first_seen_on) FROM STDIN
+                verification, invalid_detail, document, first_run_id, first_seen_on, signed_token) FROM STDIN
             """, rows: awards.lazy.map { award in
                 [award.awardID, award.source.rawValue, award.sourceSHA256, award.sourcePath,
                  award.sourceLine.map(String.init), award.specVersion, award.badgeID, award.badgeName,
@@ -35,7 +35,7 @@ extension Store {
                  award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt, award.awardedAt,
                  award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f", award.revocationReason,
                  award.creditsEarned.map { String($0) }, award.verification, award.invalidDetail,
-                 award.documentJSON, run, day]
+                 award.documentJSON, run, day, award.signedToken]
             })
     }
 
@@ -86,13 +86,13 @@ extension Store {
             INSERT INTO awards AS a (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
                 badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
                 recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
-                verification, invalid_detail, document, first_run_id, first_seen_on)
+                verification, invalid_detail, document, first_run_id, first_seen_on, signed_token)
             SELECT DISTINCT ON (s.award_id) s.award_id, s.source, s.source_sha256, s.source_path, s.source_line,
                 s.spec_version, s.badge_id, coalesce(s.badge_name, badge.name),
                 coalesce(s.issuer_id, badge.issuer_id), coalesce(s.issuer_name, issuer.name), s.recipient_type,
                 s.recipient_identity, s.recipient_hashed, s.recipient_salt, s.awarded_at, s.award_date, s.expires_at,
                 s.revoked, s.revocation_reason, s.credits_earned, s.verification, s.invalid_detail, s.document,
-                s.first_run_id, s.first_seen_on
+                s.first_run_id, s.first_seen_on, s.signed_token
             FROM staged_awards s
             LEFT JOIN catalog_documents badge
                    ON badge.kind = 'badge_class' AND badge.source = 'inbox' AND badge.document_id = s.badge_id
@@ -109,7 +109,7 @@ extension Store {
                 awarded_at = EXCLUDED.awarded_at, award_date = EXCLUDED.award_date, expires_at = EXCLUDED.expires_at,
                 revoked = a.revoked OR EXCLUDED.revoked, credits_earned = EXCLUDED.credits_earned,
                 verification = EXCLUDED.verification, invalid_detail = EXCLUDED.invalid_detail,
-                document = EXCLUDED.document
+                document = EXCLUDED.document, signed_token = EXCLUDED.signed_token
             WHERE a.source = 'uploads' AND EXCLUDED.source = 'inbox' AND EXCLUDED.invalid_detail IS NULL
             RETURNING (xmax = 0) AS is_new
             )
@@ -120,11 +120,12 @@ extension Store {
             FROM staged_awards s
             WHERE s.award_id = a.award_id AND s.source = 'inbox' AND s.revoked AND NOT a.revoked
             """)
+        try keepUploadCopies()
         try connection.query("""
             INSERT INTO revocations SELECT DISTINCT ON (award_id, list_id) * FROM staged_revocations
             ON CONFLICT (award_id, list_id) DO NOTHING
             """)
-        try connection.query("INSERT INTO source_files SELECT * FROM staged_files ON CONFLICT (sha256) DO NOTHING")
+        try connection.query("INSERT INTO source_files SELECT * FROM staged_files ON CONFLICT (sha256, source) DO NOTHING")
         try connection.execute(script: """
             TRUNCATE staged_awards, staged_catalog, staged_revocations, staged_files
             """)

@@ -19,15 +19,24 @@ public struct MatchedAward: Sendable {
 /// ones are set aside in a temporary table, and each educator's night is read back in
 /// educator order beside their standing credits.
 extension Store {
-    /// Whether an award is revoked by a trusted source: itself, a revocation-only document, or
-    /// a list of its own issuer (named by the list or by the issuer's profile). `a` is the award.
+    /// Whether an award is revoked by a trusted source: itself, a revocation-only document
+    /// naming its id, an entry (by id or legacy OB 1.0 `uid`) in a revocation list of its own
+    /// issuer — named by the list, or by the issuer's profile — or tonight's status lists.
+    /// An award naming its BadgeClass by id belongs to the issuer the trusted BadgeClass names.
+    /// `a` is the award.
     static let revokedExpression = """
-        (a.revoked OR EXISTS (
+        (a.revoked
+         OR a.award_id IN (SELECT award_id FROM tonight_status_revoked)
+         OR EXISTS (
             SELECT 1 FROM revocations r
-            WHERE r.award_id = a.award_id
-              AND (r.list_id = '' OR r.issuer_id = a.issuer_id
+            CROSS JOIN LATERAL (SELECT coalesce(a.issuer_id,
+                                    (SELECT b.issuer_id FROM catalog_documents b
+                                     WHERE b.kind = 'badge_class' AND b.source <> 'uploads' AND b.document_id = a.badge_id
+                                     ORDER BY (b.source = 'inbox') DESC LIMIT 1)) AS id) owner
+            WHERE r.award_id IN (a.award_id, a.document->>'uid')
+              AND ((r.list_id = '' AND r.award_id = a.award_id) OR r.issuer_id = owner.id
                    OR EXISTS (SELECT 1 FROM catalog_documents c
-                              WHERE c.kind = 'issuer' AND c.source <> 'uploads' AND c.document_id = a.issuer_id
+                              WHERE c.kind = 'issuer' AND c.source <> 'uploads' AND c.document_id = owner.id
                                 AND c.document->>'revocationList' = r.list_id))))
         """
 
@@ -43,7 +52,14 @@ extension Store {
                 award_date date, revoked boolean
             ) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_educators (educator_id text PRIMARY KEY) ON COMMIT DROP;
+            CREATE TEMP TABLE tonight_status_revoked (award_id text PRIMARY KEY) ON COMMIT DROP;
             """)
+    }
+
+    /// Awards a trusted status list revokes tonight.
+    public func stage(statusRevoked: Set<String>) throws {
+        guard !statusRevoked.isEmpty else { return }
+        try connection.copyIn("COPY tonight_status_revoked (award_id) FROM STDIN", rows: statusRevoked.sorted().lazy.map { [$0] })
     }
 
     /// Every award not yet final, `batchSize` at a time, through a cursor.
@@ -118,7 +134,9 @@ extension Store {
             INSERT INTO tonight_educators
             SELECT DISTINCT l.educator_id FROM ledger_entries l JOIN awards a USING (award_id)
             WHERE l.kind = 'credit'
-              AND l.award_id IN (SELECT award_id FROM revocations UNION SELECT award_id FROM awards WHERE revoked)
+              AND (l.award_id IN (SELECT award_id FROM revocations UNION SELECT award_id FROM awards WHERE revoked
+                                  UNION SELECT award_id FROM tonight_status_revoked)
+                   OR (a.document->>'uid') IN (SELECT award_id FROM revocations))
               AND \(Self.revokedExpression)
             ON CONFLICT DO NOTHING
             """))

@@ -7,6 +7,7 @@ enum ExpectedReading: Sendable, CustomStringConvertible {
     case badgeClass(id: String?, name: String)
     case issuer(id: String?, name: String)
     case revocationList(id: String?, entries: Int)
+    case statusList(id: String?)
     case key(id: String?)
     case notice(String)
     case url(String)
@@ -21,6 +22,7 @@ enum ExpectedReading: Sendable, CustomStringConvertible {
         case .badgeClass(let id, let name): return "badgeClass \(id ?? "-") \(name)"
         case .issuer(let id, let name): return "issuer \(id ?? "-") \(name)"
         case .revocationList(let id, let entries): return "revocationList \(id ?? "-") \(entries)"
+        case .statusList(let id): return "statusList \(id ?? "-")"
         case .key(let id): return "key \(id ?? "-")"
         case .notice(let id): return "notice \(id)"
         case .url(let url): return "url \(url)"
@@ -52,6 +54,8 @@ enum ExpectedReading: Sendable, CustomStringConvertible {
             return compare([("id", id, issuer.id), ("name", name, issuer.name)])
         case (.revocationList(let id, let entries), .revocationList(let list)):
             return compare([("id", id, list.id), ("entries", String(entries), String(list.revoked.count))])
+        case (.statusList(let id), .statusList(let list)):
+            return compare([("id", id, list.id)])
         case (.key(let id), .cryptographicKey(let key)):
             return compare([("id", id, key.id)])
         case (.notice(let id), .revocationNotice(let awardID)):

@@ -86,7 +86,7 @@ enum FixtureExpectations {
         "ob2/spec/signed-assertion-payload-as-shown-in-spec.json": .assertion(id: "urn:uuid:a953081a-4bbd-4927-9653-7219bca00e3b", version: .v2_0, day: "2016-12-31", recipient: specHash),
 
         "ob3/1edtech-validator/bit-string-list/credential-status-revoked.json": .assertion(id: wellspring, version: .v3_0, day: "2023-05-22", recipient: wellspringLearner),
-        "ob3/1edtech-validator/bit-string-list/status-list-credential.json": .invalid(code: "unsupported_format"),
+        "ob3/1edtech-validator/bit-string-list/status-list-credential.json": .statusList(id: "https://example.com/credentials/status/3"),
         "ob3/1edtech-validator/complete.json": .assertion(id: "http://1edtech.edu/credentials/3732", version: .v3_0, day: "2010-01-01", recipient: "student@1edtech.edu"),
         "ob3/1edtech-validator/credential-status-revoked.json": .assertion(id: wellspring, version: .v3_0, day: "2023-05-22", recipient: wellspringLearner),
         "ob3/1edtech-validator/endorsement-valid.json": .invalid(code: "unsupported_format"),

@@ -52,7 +52,15 @@ import OpenBadges
 
     @Test func gzipStatusListsInflate() throws {
         let item = try Fixtures.item("ob3/1edtech-validator/bit-string-list/status-list-credential.json")
-        #expect(item.content.invalidReason?.code == "unsupported_format")
+        guard case .statusList(let list) = item.content else {
+            Issue.record("not a status list: \(item.content)")
+            return
+        }
+        #expect(list.isSet(23) == true)
+        #expect(list.isSet(22) == false && list.isSet(24) == false && list.isSet(0) == false)
+        #expect(list.isSet(131_071) == false)
+        #expect(list.isSet(131_072) == nil)
+        #expect(list.purpose == "revocation")
         let document = try JSONValue(parsing: try Fixtures.bytes("ob3/1edtech-validator/bit-string-list/status-list-credential.json"))
         let encoded = try #require(document["credentialSubject"]?["encodedList"]?.stringValue)
         #expect(encoded.hasPrefix("u"))

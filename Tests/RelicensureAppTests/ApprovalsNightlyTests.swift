@@ -32,6 +32,7 @@ struct ApprovalsNightlyTests {
                 .replacingOccurrences(of: "inbox: ./inbox", with: "inbox: \(examples.path)/inbox")
                 .replacingOccurrences(of: "uploads: ./uploads", with: "uploads: \(examples.path)/uploads")
                 .replacingOccurrences(of: "reports: ../reports", with: "reports: ./reports")
+                .replacingOccurrences(of: "./keys/", with: "\(examples.path)/keys/")
             try workspace.write("relicensure.yaml", "database: '\(quoted)'\n" + config)
             let session = try workspace.session()
             _ = try RosterImport.run(session: session, file: examples.appendingPathComponent("roster.csv").path,

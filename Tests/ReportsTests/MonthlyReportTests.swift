@@ -33,7 +33,7 @@ struct MonthlyReportTests {
             let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
             #expect(written.month.description == "2026-11")
             #expect(written.files.first == workspace.reports + "/monthly/relicensure-2026-11.xlsx")
-            #expect(written.rowCounts == ["Summary": 5, "Credits": 23, "Progress": 35, "Pending": 3, "Exceptions": 17])
+            #expect(written.rowCounts == ["Summary": 5, "Credits": 24, "Progress": 35, "Pending": 3, "Exceptions": 18])
 
             let document = try XLSXDocument(path: workspace.reports + "/monthly/relicensure-2026-11.xlsx")
             #expect(document.sheetNames == ["Summary", "Credits", "Progress", "Pending", "Exceptions"])
@@ -70,7 +70,7 @@ struct MonthlyReportTests {
             #expect(progress.conditionalFormats.allSatisfy { $0.range == "A2:M36" })
 
             let exceptions = try #require(document.sheet(named: "Exceptions"))
-            let rows = (1...17).map { row in (0..<8).map { SheetChecks.csvText(exceptions.cell(row: row, column: $0)) } }
+            let rows = (1...18).map { row in (0..<8).map { SheetChecks.csvText(exceptions.cell(row: row, column: $0)) } }
             let broken = try #require(rows.first { $0[1].hasSuffix("/broken.json") })
             #expect(broken[0].hasPrefix("sha256:"))
             #expect(broken[2] == "")  // not matched to anyone
@@ -97,12 +97,12 @@ struct MonthlyReportTests {
             #expect(byMonth.title == "Hours credited by month")
             #expect(byMonth.series.first?.values == "Summary!$B$15:$B$26")
             #expect(summary.cell("A26")?.string == "2026-11")
-            #expect(summary.cell("B26")?.number == 230)
+            #expect(summary.cell("B26")?.number == 240)
 
             let store = try Store(conninfo: conninfo)
             let run = try #require(try store.recentRuns(limit: 1).first)
             #expect(run.command == "report monthly" && run.outcome == "succeeded")
-            #expect(run.countsJSON.contains("\"credits_rows\": 23"))
+            #expect(run.countsJSON.contains("\"credits_rows\": 24"))
         }
     }
 
@@ -111,7 +111,7 @@ struct MonthlyReportTests {
         try Workspace.afterExampleNight { workspace, _ in
             let december = try MonthlyReport.run(session: try workspace.session(asOf: "2026-12-03"), monthOption: nil)
             #expect(december.month.description == "2026-11")
-            #expect(december.rowCounts["Credits"] == 23)
+            #expect(december.rowCounts["Credits"] == 24)
             // As of the day before the night, nothing of it had happened yet.
             let before = try MonthlyReport.run(session: try workspace.session(asOf: "2026-11-19"), monthOption: "2026-11")
             #expect(before.rowCounts["Credits"] == 0)
@@ -147,7 +147,7 @@ struct MonthlyReportTests {
                 FROM ledger_entries WHERE award_id = 'https://badges.doe.k12.de.us/assertions/2026-0001'
                 """)
             let written = try MonthlyReport.run(session: try workspace.session(asOf: "2026-11-30"), monthOption: "2026-11")
-            #expect(written.rowCounts["Credits"] == 24)
+            #expect(written.rowCounts["Credits"] == 25)
             let credits = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/credits.csv")
             let last = try #require(credits.last)
             #expect(last[0] == "2026-11-25" && last[11] == "REVERSE" && last[12] == "10" && last[13] == "-10")

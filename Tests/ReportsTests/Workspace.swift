@@ -22,7 +22,7 @@ struct Workspace {
             if line.hasPrefix("inbox:") { return "inbox: \(examples.path)/inbox" }
             if line.hasPrefix("uploads:") { return "uploads: \(examples.path)/uploads" }
             if line.hasPrefix("reports:") { return "reports: ./reports" }
-            return String(line)
+            return line.replacingOccurrences(of: "./keys/", with: "\(examples.path)/keys/")
         }
         try workspace.writeConfig(lines.joined(separator: "\n"))
         return workspace

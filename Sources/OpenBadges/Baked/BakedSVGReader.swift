@@ -1,7 +1,7 @@
-/// Reads baked SVG badges: the `openbadges:assertion` / `openbadges:credential` element's body
-/// (JSON, or a token) is preferred; without a body, its `verify` attribute (a compact JWS, or
-/// the URL of a hosted assertion). The embedded text is the element's character content with
-/// the surrounding white space removed, or the attribute value.
+/// Reads baked SVG badges: a compact JWS in the `openbadges:assertion` / `openbadges:credential`
+/// element's `verify` attribute wins; else the element's body (JSON, or a token); without a body,
+/// the `verify` attribute as the URL of a hosted assertion. The embedded text is the element's
+/// character content with the surrounding white space removed, or the attribute value.
 enum BakedSVGReader {
     static func read(_ bytes: [UInt8], limits: ReadLimits) -> ReadItem {
         let element: SVGBadgeScanner.BadgeElement?
@@ -12,6 +12,11 @@ enum BakedSVGReader {
         }
         guard let element else {
             return noData("The SVG has no openbadges:assertion or openbadges:credential element: it is an image, not a baked badge.", bytes)
+        }
+        // A token in `verify` is what the issuer signed: the badge is judged by it alone, never
+        // by a body beside it (SPEC §4.4).
+        if let verify = element.verify, CompactJWS.looksLikeToken(Array(verify.utf8)[...]) {
+            return BakedTextReader.item(trimmed(Array(verify.utf8)), limits: limits)
         }
         let body = trimmed(element.content)
         if !body.isEmpty { return BakedTextReader.item(body, limits: limits) }

@@ -29,7 +29,7 @@ enum DocumentReader {
                 throw unsupported("The document is an EndorsementCredential (an opinion about another credential), not an award.")
             }
             if types.contains("BitstringStatusListCredential") || types.contains("StatusList2021Credential") {
-                throw unsupported("The document is a status list credential; status lists are fetched from a credential's statusListCredential, not read as files.")
+                return .statusList(try StatusListReader.read(object, document: json))
             }
             throw unsupported("The credential's type \(sorted(types)) is not OpenBadgeCredential or AchievementCredential.")
         }
@@ -66,7 +66,9 @@ enum DocumentReader {
             throw unsupported("The document's type \(sorted(types)) is not one this product reads (Assertion, BadgeClass, Issuer, Profile, RevocationList, CryptographicKey, OpenBadgeCredential, AchievementCredential, Achievement).")
         }
         // Untyped legacy documents, recognised the way the 1EdTech validator does.
-        if object["revokedAssertions"] != nil { return .revocationList(RevocationListReader.read(object)) }
+        if object["revokedAssertions"] != nil || object["revokedCredentials"] != nil {
+            return .revocationList(RevocationListReader.read(object))
+        }
         if object["publicKeyPem"] != nil || object["kty"] != nil { return .cryptographicKey(KeyReader.read(object)) }
         if object["criteria"] != nil { return .badgeClass(try BadgeClassReader.read(object, document: json, path: "")) }
         if object["url"] != nil || object["origin"] != nil {

@@ -7,6 +7,8 @@ public enum ReadContent: Sendable {
     /// An Issuer / Profile.
     case issuer(IssuerProfile)
     case revocationList(RevocationList)
+    /// A BitstringStatusListCredential or StatusList2021Credential.
+    case statusList(StatusList)
     case cryptographicKey(CryptographicKey)
     /// A bare `{id, revoked: true}` document (what a revoked hosted assertion URL serves).
     case revocationNotice(awardID: String)

@@ -1,9 +1,11 @@
-/// Reads OB 2.0 RevocationLists: entries as strings, `{id, revocationReason}` or legacy `{uid}`.
+/// Reads OB 2.0 RevocationLists (`revokedAssertions`) and the 1EdTech revocation lists OB 3.0
+/// credentials name in `credentialStatus` (`revokedCredentials`): entries as strings,
+/// `{id, revocationReason}` or legacy `{uid}`.
 enum RevocationListReader {
     static func read(_ object: JSONObject) -> RevocationList {
         var entries: [RevokedEntry] = []
         var unreadable = 0
-        for entry in object["revokedAssertions"]?.asList ?? [] {
+        for entry in (object["revokedAssertions"]?.asList ?? []) + (object["revokedCredentials"]?.asList ?? []) {
             switch entry {
             case .string(let id) where !id.isEmpty:
                 entries.append(RevokedEntry(id: id, reason: nil))
