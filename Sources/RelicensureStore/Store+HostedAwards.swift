@@ -46,23 +46,10 @@ extension Store {
     /// that a verdict can make one the award's row (`UploadVerdict.promotedCopy`).
     public func keep(hostedCopies: [IncomingAward], runID: Int64, seenOn: CalendarDate) throws {
         guard !hostedCopies.isEmpty else { return }
-        let run = String(runID), day = seenOn.description
         // The same bytes fetched again on another night replace the copy kept before.
         for copy in hostedCopies {
             try connection.query("DELETE FROM upload_copies WHERE award_id = \(copy.awardID) AND source_sha256 = \(copy.sourceSHA256)")
         }
-        try connection.copyIn("""
-            COPY upload_copies (award_id, source, source_sha256, source_path, spec_version, badge_id, badge_name,
-                issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed, recipient_salt,
-                awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned, verification,
-                document, first_run_id, first_seen_on) FROM STDIN
-            """, rows: hostedCopies.lazy.map { award in
-                [award.awardID, award.source.rawValue, award.sourceSHA256, award.sourcePath, award.specVersion,
-                 award.badgeID, award.badgeName, award.issuerID, award.issuerName, award.recipient?.type,
-                 award.recipient?.identity, award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt,
-                 award.awardedAt, award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f",
-                 award.revocationReason, award.creditsEarned.map { String($0) }, award.verification,
-                 award.documentJSON, run, day]
-            })
+        try copy(hostedCopies, into: "upload_copies", runID: runID, seenOn: seenOn)
     }
 }
