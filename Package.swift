@@ -20,6 +20,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Fetching hosted badges over HTTPS (SPEC §3 `verification.fetch`, §4.4 "Hosted").
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Tests only: the certificate of the tests' own HTTPS server.
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         // Tests only: property-based testing of the crediting engine.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -45,6 +52,16 @@ let package = Package(
                                .product(name: "_CryptoExtras", package: "swift-crypto")],
                 swiftSettings: strictSettings),
 
+        // Fetching documents from issuers' hosts over HTTPS: HTTPS only, bounded redirects,
+        // timeouts, a size cap, and no private addresses unless allowed (SPEC §3, §4.4).
+        .target(name: "BadgeFetching",
+                dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client"),
+                               .product(name: "NIOCore", package: "swift-nio"),
+                               .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                               .product(name: "NIOHTTP1", package: "swift-nio"),
+                               .product(name: "NIOSSL", package: "swift-nio-ssl")],
+                swiftSettings: strictSettings),
+
         // The domain and the pure crediting engine: no files, no SQL.
         .target(name: "Relicensure", dependencies: ["OpenBadges"], swiftSettings: strictSettings),
 
@@ -68,7 +85,7 @@ let package = Package(
         // The nightly job and the other use cases, composed from the layers above.
         .target(name: "RelicensureApp",
                 dependencies: ["Relicensure", "RelicensureConfig", "RelicensureStore", "Reports",
-                               "OpenBadges", "BadgeVerification", "Postgres", "CSV",
+                               "OpenBadges", "BadgeVerification", "BadgeFetching", "Postgres", "CSV",
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strictSettings),
@@ -90,9 +107,22 @@ let package = Package(
                                .product(name: "_CryptoExtras", package: "swift-crypto")],
                 path: "Tests/Support/TestSigning", swiftSettings: strictSettings),
 
+        // Test support: an HTTPS server on 127.0.0.1 with a certificate made in the test.
+        .target(name: "TestHTTPS",
+                dependencies: [.product(name: "NIOCore", package: "swift-nio"),
+                               .product(name: "NIOPosix", package: "swift-nio"),
+                               .product(name: "NIOHTTP1", package: "swift-nio"),
+                               .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                               .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                               .product(name: "X509", package: "swift-certificates"),
+                               .product(name: "SwiftASN1", package: "swift-asn1"),
+                               .product(name: "Crypto", package: "swift-crypto")],
+                path: "Tests/Support/TestHTTPS", swiftSettings: strictSettings),
+
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strictSettings),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXReader"], swiftSettings: strictSettings),
         .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"], swiftSettings: strictSettings),
+        .testTarget(name: "BadgeFetchingTests", dependencies: ["BadgeFetching", "TestHTTPS"], swiftSettings: strictSettings),
         .testTarget(name: "BadgeVerificationTests", dependencies: ["BadgeVerification", "OpenBadges", "TestSigning"],
                     swiftSettings: strictSettings),
         .testTarget(name: "RelicensureTests",
@@ -107,7 +137,7 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "RelicensureAppTests",
                     dependencies: ["RelicensureApp", "RelicensureConfig", "RelicensureStore", "Reports",
-                                   "Postgres", "XLSXReader", "CSV", "OpenBadges", "Relicensure", "TestSigning",
+                                   "Postgres", "XLSXReader", "CSV", "OpenBadges", "Relicensure", "TestSigning", "TestHTTPS",
                                    .product(name: "Logging", package: "swift-log")],
                     swiftSettings: strictSettings),
     ]

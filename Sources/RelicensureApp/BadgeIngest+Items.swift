@@ -59,38 +59,35 @@ extension BadgeIngest {
     }
 
     private mutating func record(_ assertion: Assertion, item: ReadItem, file: String, source: BadgeSource) {
-        var badgeID: String?
-        var badgeName: String?
-        var issuerID: String?
-        var issuerName: String?
-        switch assertion.badge {
-        case .id(let id):
-            badgeID = id
-        case .embedded(let badgeClass):
-            badgeName = badgeClass.name
-            switch badgeClass.issuer {
-            case .id(let id):
-                issuerID = id
-            case .embedded(let issuer):
-                issuerID = issuer.id
-                issuerName = issuer.name
-            }
-            // A BadgeClass without an id is still one credential: name it by issuer and name
-            // so that the duplicate rule can recognise a second award of it.
-            badgeID = badgeClass.id ?? "urn:relicensure:badge:\(issuerID ?? "unknown-issuer"):\(badgeClass.name)"
-            stage(badgeClass, source: source, digest: item.sha256)
-        }
         // An upload is proven later the same night, against the keys known then (UploadVerification).
         let verification = source == .inbox ? VerificationOutcome.trustedChannel.recorded : Self.uncheckedUpload
-        awards.append(IncomingAward(
-            awardID: assertion.awardID, source: source, sourceSHA256: item.sha256, sourcePath: file,
-            sourceLine: item.line, specVersion: assertion.specVersion.rawValue, badgeID: badgeID,
-            badgeName: badgeName, issuerID: issuerID, issuerName: issuerName, recipient: assertion.recipient,
+        var award = Self.incoming(assertion, source: source, sha256: item.sha256, path: file, verification: verification,
+                                  days: &days)
+        award.sourceLine = item.line
+        award.revoked = assertion.revoked && source == .inbox
+        if let badgeClass = assertion.badge.embedded {
+            // A BadgeClass without an id is still one credential: name it by issuer and name
+            // so that the duplicate rule can recognise a second award of it.
+            award.badgeID = badgeClass.id ?? "urn:relicensure:badge:\(award.issuerID ?? "unknown-issuer"):\(badgeClass.name)"
+            stage(badgeClass, source: source, digest: item.sha256)
+        }
+        awards.append(award)
+    }
+
+    /// The row of an award read from `assertion`; an embedded BadgeClass gives its name and
+    /// issuer (its id, when it has none, is left to the caller).
+    static func incoming(_ assertion: Assertion, source: BadgeSource, sha256: String, path: String, verification: String,
+                         days: inout ZonedDays) -> IncomingAward {
+        let badgeClass = assertion.badge.embedded
+        return IncomingAward(
+            awardID: assertion.awardID, source: source, sourceSHA256: sha256, sourcePath: path,
+            specVersion: assertion.specVersion.rawValue, badgeID: assertion.badge.id, badgeName: badgeClass?.name,
+            issuerID: badgeClass?.issuer.id, issuerName: badgeClass?.issuer.embedded?.name, recipient: assertion.recipient,
             awardedAt: ZonedDays.utcText(assertion.awardedAt), awardDate: days.day(of: assertion.awardedAt),
-            expiresAt: assertion.expires.map(ZonedDays.utcText), revoked: assertion.revoked && source == .inbox,
+            expiresAt: assertion.expires.map(ZonedDays.utcText), revoked: assertion.revoked,
             revocationReason: assertion.revocationReason, creditsEarned: assertion.creditsEarned,
             verification: verification, invalidDetail: nil, documentJSON: assertion.document.serialized(),
-            signedToken: assertion.signedToken))
+            signedToken: assertion.signedToken)
     }
 
     private mutating func stage(_ badgeClass: BadgeClass, source: BadgeSource, digest: String) {

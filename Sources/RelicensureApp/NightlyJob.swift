@@ -39,12 +39,14 @@ public enum NightlyJob {
 
     private static func locked(store: Store, session: Session, dryRun: Bool) throws -> Summary {
         var summary = Summary(runID: nil, asOf: session.asOf, dryRun: dryRun)
+        // Hosted badges are fetched before the transaction: network waits must not hold it open.
+        let hosted = try HostedFetches.gather(store: store, session: session)
         if dryRun {
             do {
                 try store.transaction {
                     let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: true,
                                                    configChecksum: session.configChecksum)
-                    _ = try night(store: store, session: session, runID: runID, summary: &summary)
+                    _ = try night(store: store, session: session, runID: runID, hosted: hosted, summary: &summary)
                     throw DryRunRollback()
                 }
             } catch is DryRunRollback {
@@ -59,7 +61,7 @@ public enum NightlyJob {
         do {
             var batchID: Int64?
             try store.transaction {
-                batchID = try night(store: store, session: session, runID: runID, summary: &summary)
+                batchID = try night(store: store, session: session, runID: runID, hosted: hosted, summary: &summary)
             }
             if let batchID {
                 summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
@@ -75,7 +77,8 @@ public enum NightlyJob {
     private struct DryRunRollback: Error {}
 
     /// The night inside its transaction; returns the PDMS batch it recorded, if any.
-    private static func night(store: Store, session: Session, runID: Int64, summary: inout Summary) throws -> Int64? {
+    private static func night(store: Store, session: Session, runID: Int64, hosted: HostedFetches,
+                              summary: inout Summary) throws -> Int64? {
         let config = session.configuration
         let logger = session.logger
         var clock = PhaseClock(logger: logger)
@@ -92,7 +95,8 @@ public enum NightlyJob {
         clock.lap("files read and staged")
         summary.newAwards = try store.mergeStaged()
         clock.lap("staged rows merged")
-        try UploadVerification.run(store: store, session: session)
+        try HostedRecheck.apply(hosted, store: store, session: session)
+        try UploadVerification.run(store: store, session: session, runID: runID, hosted: hosted)
         summary.filesRead = ingest.tally.filesRead
         summary.filesSeenBefore = ingest.tally.filesSeenBefore
         summary.filesNotBadges = ingest.tally.filesNotBadges

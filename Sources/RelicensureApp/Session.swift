@@ -1,3 +1,4 @@
+import BadgeFetching
 public import Foundation
 public import Logging
 public import OpenBadges
@@ -38,6 +39,18 @@ public struct Session {
     }
 
     private let environment: [String: String]
+
+    /// How hosted badges are fetched: `verification` of the file, and the request timeout in
+    /// seconds from `RELICENSURE_FETCH_TIMEOUT` when set (default 15).
+    var fetchPolicy: FetchPolicy {
+        let settings = configuration.verification
+        var policy = FetchPolicy(caFile: settings.caFile, allowPrivate: settings.allowPrivate)
+        if let seconds = environment["RELICENSURE_FETCH_TIMEOUT"].flatMap({ Int64($0) }), seconds > 0 {
+            policy.requestTimeout = seconds
+            policy.connectTimeout = min(policy.connectTimeout, seconds)
+        }
+        return policy
+    }
 
     /// The database: `database:` in the file, else `$DATABASE_URL`, else libpq's own `PG*`
     /// variables and `~/.pgpass` (SPEC §3).

@@ -1,4 +1,5 @@
 import BadgeVerification
+import Crypto
 import Foundation
 import Logging
 import OpenBadges
@@ -12,31 +13,61 @@ import RelicensureStore
 /// that verifies becomes the award's row, and an unverified copy never shadows it.
 enum UploadVerification {
     /// Why an unsigned upload is not credited.
-    static let notSigned = "the badge is not signed; hosted badges are not fetched yet, so an upload counts only when a key of its issuer signed it"
+    static let notSigned = "the badge is not signed and hosted badges are not fetched (verification.fetch is false), so an upload counts only when a key of its issuer signed it"
 
-    static func run(store: Store, session: Session) throws {
+    /// `hosted`: what was fetched before the night's transaction (HostedFetches); an upload
+    /// that no signature proves is judged by its hosted assertion when one was fetched.
+    static func run(store: Store, session: Session, runID: Int64, hosted: HostedFetches) throws {
         let logger = session.logger
         // Read even on a night without uploads: a broken key file is reported at once.
         let pinned = try pinnedKeys(session.configuration.verification)
         let copies = try store.uploadCopiesToVerify()
         guard !copies.isEmpty else { return }
         let catalog = try store.trustedCatalog()
-        let keyring = IssuerKeyring(pinned: pinned,
-                                    trustedProfiles: catalog.issuerDocuments.compactMap(profile(fromJSON:)),
+        let profiles = catalog.issuerDocuments.compactMap(profile(fromJSON:))
+        let keyring = IssuerKeyring(pinned: pinned, trustedProfiles: profiles,
                                     trustedKeys: catalog.keyDocuments.compactMap(key(fromJSON:)))
         for problem in keyring.problems { logger.warning("issuer key not usable", metadata: ["problem": "\(problem)"]) }
+        let profilesByID = Dictionary(profiles.compactMap { profile in profile.id.map { ($0, profile) } },
+                                      uniquingKeysWith: { first, _ in first })
 
         var verdicts: [UploadVerdict] = []
+        var hostedCopies: [IncomingAward] = []
+        var days = ZonedDays(session.configuration.timeZone)
         var start = copies.startIndex
         while start < copies.endIndex {
             let awardID = copies[start].awardID
             let end = copies[start...].firstIndex { $0.awardID != awardID } ?? copies.endIndex
-            verdicts.append(judge(copies[start..<end], keyring: keyring, badgeIssuers: catalog.badgeIssuers, logger: logger))
+            var verdict = judge(copies[start..<end], keyring: keyring, badgeIssuers: catalog.badgeIssuers, logger: logger)
+            if verdict.verification != VerificationOutcome.verifiedBySignature.recorded, let result = hosted.results[awardID] {
+                let claimed = copies[start..<end].lazy.compactMap { $0.issuerID ?? $0.badgeID.flatMap { catalog.badgeIssuers[$0] } }.first
+                switch HostedVerification.verdict(awardID: awardID, result: result, claimedIssuer: claimed,
+                                                  badgeIssuers: catalog.badgeIssuers, profiles: profilesByID) {
+                case .verified(let assertion, let body, let url, let issuerID):
+                    let copy = BadgeIngest.incoming(assertion, source: .uploads, sha256: BadgeIngest.hex(SHA256.hash(data: body)),
+                                                    path: url, verification: VerificationOutcome.verifiedHosted.recorded, days: &days)
+                    hostedCopies.append(copy)
+                    verdict = UploadVerdict(awardID: awardID, verification: copy.verification, promotedCopy: copy.sourceSHA256,
+                                            issuerID: issuerID, revoked: assertion.revoked)
+                case .revoked(let issuerID):
+                    verdict = UploadVerdict(awardID: awardID, verification: VerificationOutcome.verifiedHosted.recorded,
+                                            issuerID: issuerID, revoked: true)
+                case .unverified(let reason):
+                    verdict = UploadVerdict(awardID: awardID, verification: VerificationOutcome.unverified(reason: reason).recorded)
+                }
+            }
+            verdicts.append(verdict)
             start = end
         }
-        try store.record(verdicts)
-        let verified = verdicts.filter { $0.verification == VerificationOutcome.verifiedBySignature.recorded }.count
-        logger.info("uploads verified", metadata: ["checked": "\(verdicts.count)", "verified_by_signature": "\(verified)"])
+        try store.keep(hostedCopies: hostedCopies, runID: runID, seenOn: session.asOf)
+        try store.record(verdicts, on: session.asOf)
+        let tally = Dictionary(grouping: verdicts) { $0.verification.hasPrefix("unverified") ? "unverified" : $0.verification }
+            .mapValues(\.count)
+        logger.info("uploads verified", metadata: [
+            "checked": "\(verdicts.count)",
+            "verified_by_signature": "\(tally[VerificationOutcome.verifiedBySignature.recorded] ?? 0)",
+            "verified_hosted": "\(tally[VerificationOutcome.verifiedHosted.recorded] ?? 0)",
+        ])
     }
 
     /// The verdict for one award from its copies, the current one first.

@@ -21,10 +21,16 @@ extension Store {
     }
 
     public func stage(awards: [IncomingAward], runID: Int64, seenOn: CalendarDate) throws {
+        try copy(awards, into: "staged_awards", runID: runID, seenOn: seenOn)
+    }
+
+    /// Writes award rows by COPY into `table`: `staged_awards`, or `upload_copies`, which has
+    /// the same columns.
+    func copy(_ awards: [IncomingAward], into table: String, runID: Int64, seenOn: CalendarDate) throws {
         guard !awards.isEmpty else { return }
         let run = String(runID), day = seenOn.description
         try connection.copyIn("""
-            COPY staged_awards (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
+            COPY \(table) (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
                 badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
                 recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
                 verification, invalid_detail, document, first_run_id, first_seen_on, signed_token) FROM STDIN

@@ -1,4 +1,5 @@
 import Foundation
+public import OpenBadges
 import Postgres
 
 /// One copy of an award from uploads that is not proven yet (SPEC §4.4).
@@ -10,10 +11,13 @@ public struct UploadCopy: Sendable {
     public var signedToken: String?
     /// True for the copy the award's row holds now.
     public var isCurrent: Bool
+    /// The issuer and BadgeClass the copy names (claims, not proof).
+    public var issuerID: String?
+    public var badgeID: String?
 }
 
 /// What the night's verification found for one upload: the outcome to record on the award
-/// (`verified-by-signature`, `unverified: reason`), the copy that proved it when that is not
+/// (`verified-by-signature`, `verified-hosted`, `unverified: reason`), the copy that proved it when that is not
 /// the current one, and the issuer whose key proved it.
 public struct UploadVerdict: Sendable {
     public var awardID: String
@@ -60,21 +64,24 @@ extension Store {
     /// verified, not final — the current copy of each award first, then the others as they came.
     public func uploadCopiesToVerify() throws -> [UploadCopy] {
         try connection.query("""
-            SELECT c.award_id, c.source_sha256, c.signed_token, (c.source_sha256 = a.source_sha256) AS is_current
+            SELECT c.award_id, c.source_sha256, c.signed_token, (c.source_sha256 = a.source_sha256) AS is_current,
+                   c.issuer_id, c.badge_id
             FROM awards a JOIN upload_copies c USING (award_id) LEFT JOIN award_outcomes o USING (award_id)
             WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND a.verification NOT LIKE 'verified%'
               AND (o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked'))
             ORDER BY c.award_id, is_current DESC, c.first_run_id, c.source_sha256
             """).map { row in
                 UploadCopy(awardID: try row.string("award_id"), sourceSHA256: try row.string("source_sha256"),
-                           signedToken: row["signed_token"], isCurrent: try row.bool("is_current"))
+                           signedToken: row["signed_token"], isCurrent: try row.bool("is_current"),
+                           issuerID: row["issuer_id"], badgeID: row["badge_id"])
             }
     }
 
     /// Records tonight's verdicts: a copy that verified becomes the award's row, every award
     /// gets its outcome, and a verified award learns its issuer (so that the issuer's revocation
     /// list applies to it the same night) and whether its signed document says it is revoked.
-    public func record(_ verdicts: [UploadVerdict]) throws {
+    /// A `verified-hosted` award is marked as confirmed by its issuer's host on `day`.
+    public func record(_ verdicts: [UploadVerdict], on day: CalendarDate) throws {
         guard !verdicts.isEmpty else { return }
         try connection.execute(script: """
             CREATE TEMP TABLE tonight_verdicts (award_id text, verification text, promoted_copy text, issuer_id text,
@@ -92,7 +99,9 @@ extension Store {
             """)
         try connection.query("""
             UPDATE awards a SET verification = t.verification, issuer_id = coalesce(a.issuer_id, t.issuer_id),
-                                revoked = a.revoked OR t.revoked
+                                revoked = a.revoked OR t.revoked,
+                                verified_on = CASE WHEN t.verification = 'verified-hosted' THEN \(day.description)::date
+                                                   ELSE a.verified_on END
             FROM tonight_verdicts t
             WHERE a.award_id = t.award_id AND a.source = 'uploads'
             """)

@@ -11,15 +11,16 @@ struct SignedUploads {
     let database: TestDatabase
 
     /// `pinned`: key files to write under keys/ and pin for the DDOE issuer (name, PEM or JWK
-    /// text); `pinnedElsewhere`: the same for other issuers.
+    /// text); `pinnedElsewhere`: the same for other issuers; `fetching`: the other lines of
+    /// `verification:` (by default no fetching at all: tests never reach beyond 127.0.0.1).
     init(_ database: TestDatabase, pinned: [(name: String, text: String)] = [],
          pinnedElsewhere: [(issuer: String, name: String, text: String)] = [], extraConfig: String = "",
-         roster: String = Sample.roster) throws {
+         roster: String = Sample.roster, fetching: String = "  fetch: false\n") throws {
         self.database = database
         let files = pinned.map { (issuer: Sample.ddoe, name: $0.name, text: $0.text) } + pinnedElsewhere
-        var config = extraConfig
+        var config = extraConfig + "\nverification:\n" + fetching
         if !files.isEmpty {
-            config += "\nverification:\n  keys:\n"
+            config += "  keys:\n"
             for issuer in Set(files.map(\.issuer)).sorted() {
                 let paths = files.filter { $0.issuer == issuer }.map { "./keys/\($0.name)" }
                 config += "    \"\(issuer)\": [\(paths.joined(separator: ", "))]\n"

@@ -45,6 +45,8 @@ struct Workspace {
     func session(asOf: String = "2026-11-20") throws -> Session {
         var environment = ProcessInfo.processInfo.environment
         environment["RELICENSURE_SQL_DIR"] = Workspace.sqlFolder.path
+        // The tests' slow host answers after 4 s; a fetch gives up after 1.
+        environment["RELICENSURE_FETCH_TIMEOUT"] = "1"
         return try Session(configOption: configPath, asOfOption: asOf,
                            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), environment: environment)
     }
