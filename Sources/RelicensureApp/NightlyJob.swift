@@ -20,6 +20,8 @@ public enum NightlyJob {
         public var filesRead = 0
         public var filesSeenBefore = 0
         public var filesNotBadges = 0
+        /// Files left for a later night because they may still be being written.
+        public var filesSettling = 0
         public var newAwards = 0
         public var evaluated = 0
         public var outcomes: [String: Int] = [:]
@@ -28,29 +30,26 @@ public enum NightlyJob {
     }
 
     public static func run(session: Session, dryRun: Bool) throws -> Summary {
+        let settle = try SettleWindow(environment: session.environment, runStart: Date())
+        let pause = session.pausePoints
         let store = try session.openStore()
+        try store.nameNightlySession()
         guard try store.tryLockNightly() else {
-            let holder = try? store.runningRun()
-            let who = holder.map { "run \($0.id), process \($0.pid.map(String.init) ?? "?") on \($0.host ?? "?"), started \($0.startedAt)" }
-                ?? "another process"
-            throw AppError(.locked, "another nightly run holds the lock (\(who)); this one did nothing")
+            let holder = (try? store.nightlyLockHolder())?.map(\.description) ?? "another process"
+            throw AppError(.locked, "another nightly run holds the lock (\(holder)); this one did nothing")
         }
         defer { try? store.unlockNightly() }
-        try store.markAbandonedRuns()
+        pause.reach(.locked)
 
         var summary = Summary(runID: nil, asOf: session.asOf, dryRun: dryRun)
-        if !dryRun {
-            // A batch committed by a run killed before its file was written.
-            for batchID in try store.unwrittenPDMSBatchIDs() {
-                summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
-            }
-        }
+        let night = Night(store: store, session: session, settle: settle, pause: pause)
         if dryRun {
+            try store.markAbandonedRuns()
             do {
                 try store.transaction {
                     let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: true,
                                                    configChecksum: session.configChecksum)
-                    _ = try night(store: store, session: session, runID: runID, summary: &summary)
+                    _ = try night.run(runID: runID, summary: &summary)
                     throw DryRunRollback()
                 }
             } catch is DryRunRollback {
@@ -59,62 +58,107 @@ public enum NightlyJob {
             return summary
         }
 
-        let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: false,
-                                       configChecksum: session.configChecksum)
-        summary.runID = runID
+        var committed = false
         do {
+            // Recorded first, so that a second run can name this one from the moment it holds the lock.
+            let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: false,
+                                           configChecksum: session.configChecksum)
+            summary.runID = runID
+            try store.markAbandonedRuns(except: runID)
+            pause.reach(.runRecorded)
+            // A batch committed by a run killed before its file was written.
+            for batchID in try store.unwrittenPDMSBatchIDs() {
+                summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
+            }
             var batchID: Int64?
             try store.transaction {
-                batchID = try night(store: store, session: session, runID: runID, summary: &summary)
+                batchID = try night.run(runID: runID, summary: &summary)
+                pause.reach(.batchRecorded)
             }
+            committed = true
+            pause.reach(.committed)
             if let batchID {
                 summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
             }
             try store.finishRun(runID, succeeded: true, countsJSON: countsJSON(summary), message: nil)
+            pause.reach(.finished)
             return summary
         } catch {
-            try? store.finishRun(runID, succeeded: false, countsJSON: countsJSON(summary), message: "\(error)")
-            throw error
+            let failure = explained(error, connectionLost: !store.connection.isHealthy, committed: committed)
+            if let runID = summary.runID {
+                try? store.finishRun(runID, succeeded: false, countsJSON: countsJSON(summary), message: failure.message)
+            }
+            throw failure
         }
     }
 
     private struct DryRunRollback: Error {}
 
-    /// The night inside its transaction; returns the PDMS batch it recorded, if any.
-    private static func night(store: Store, session: Session, runID: Int64, summary: inout Summary) throws -> Int64? {
-        let config = session.configuration
-        let logger = session.logger
-        try store.beginStaging()
-        var seen = try store.seenFileHashes()
-        var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: runID, day: session.asOf, logger: logger)
-        try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
-        if let uploads = config.uploads {
-            try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
+    /// What a failed run tells the operator: what happened, and what is left for the next run.
+    static func explained(_ error: any Error, connectionLost: Bool, committed: Bool) -> AppError {
+        let after = committed
+            ? "tonight's work was committed, but its PDMS file may not be written yet: the next run writes it"
+            : "nothing of this run was committed: run it again"
+        if connectionLost {
+            return AppError(.failed, "the connection to the database was lost during the nightly run (\(error)); \(after)")
         }
-        summary.newAwards = try store.mergeStaged()
-        summary.filesRead = ingest.tally.filesRead
-        summary.filesSeenBefore = ingest.tally.filesSeenBefore
-        summary.filesNotBadges = ingest.tally.filesNotBadges
-        logger.info("ingest done", metadata: ["files": "\(summary.filesRead)", "seen_before": "\(summary.filesSeenBefore)",
-                                              "new_awards": "\(summary.newAwards)", "invalid_items": "\(ingest.tally.invalidItems)"])
+        if let error = error as? AppError { return error }
+        return AppError(.failed, "the nightly run failed (\(error)); \(after)")
+    }
 
-        let evaluation = try Evaluation.run(store: store, session: session)
-        summary.evaluated = evaluation.facts.count
-        try store.record(evaluation.result.decisions, resolved: evaluation.facts, runID: runID, on: session.asOf)
-        try store.post(evaluation.result.postings, runID: runID, postedOn: session.asOf,
-                       configChecksum: session.configChecksum)
-        summary.postings = evaluation.result.postings
-        for decision in evaluation.result.decisions { summary.outcomes[decision.outcome.rawValue, default: 0] += 1 }
-        logger.info("crediting done", metadata: ["evaluated": "\(summary.evaluated)",
-                                                 "postings": "\(summary.postings.count)"])
-        let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)
-        return batch?.id
+    /// The night inside its transaction: read, merge, evaluate, record, post, batch.
+    private struct Night {
+        let store: Store
+        let session: Session
+        let settle: SettleWindow
+        let pause: PausePoints
+
+        /// Returns the PDMS batch it recorded, if any.
+        func run(runID: Int64, summary: inout Summary) throws -> Int64? {
+            let config = session.configuration
+            let logger = session.logger
+            try store.beginStaging()
+            pause.reach(.stagingReady)
+            var seen = try store.seenFileHashes()
+            var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: runID, day: session.asOf,
+                                     logger: logger, settle: settle)
+            try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
+            if let uploads = config.uploads {
+                try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
+            }
+            pause.reach(.filesRead)
+            summary.newAwards = try store.mergeStaged()
+            summary.filesRead = ingest.tally.filesRead
+            summary.filesSeenBefore = ingest.tally.filesSeenBefore
+            summary.filesNotBadges = ingest.tally.filesNotBadges
+            summary.filesSettling = ingest.tally.filesSettling
+            logger.info("ingest done", metadata: ["files": "\(summary.filesRead)", "seen_before": "\(summary.filesSeenBefore)",
+                                                  "settling": "\(summary.filesSettling)",
+                                                  "new_awards": "\(summary.newAwards)", "invalid_items": "\(ingest.tally.invalidItems)"])
+            pause.reach(.merged)
+
+            let evaluation = try Evaluation.run(store: store, session: session)
+            summary.evaluated = evaluation.facts.count
+            pause.reach(.evaluated)
+            try store.record(evaluation.result.decisions, resolved: evaluation.facts, runID: runID, on: session.asOf)
+            pause.reach(.outcomesRecorded)
+            try store.post(evaluation.result.postings, runID: runID, postedOn: session.asOf,
+                           configChecksum: session.configChecksum)
+            pause.reach(.ledgerPosted)
+            summary.postings = evaluation.result.postings
+            for decision in evaluation.result.decisions { summary.outcomes[decision.outcome.rawValue, default: 0] += 1 }
+            logger.info("crediting done", metadata: ["evaluated": "\(summary.evaluated)",
+                                                     "postings": "\(summary.postings.count)"])
+            let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)
+            return batch?.id
+        }
     }
 
     static func countsJSON(_ summary: Summary) -> String {
         var counts: [String: Int] = summary.outcomes
         counts["files_read"] = summary.filesRead
         counts["files_seen_before"] = summary.filesSeenBefore
+        counts["files_settling"] = summary.filesSettling
         counts["new_awards"] = summary.newAwards
         counts["evaluated"] = summary.evaluated
         counts["ledger_entries"] = summary.postings.count

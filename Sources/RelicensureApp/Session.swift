@@ -37,7 +37,8 @@ public struct Session {
         self.environment = environment
     }
 
-    private let environment: [String: String]
+    /// The process environment the session was made with (tests pass their own).
+    let environment: [String: String]
 
     /// The database: `database:` in the file, else `$DATABASE_URL`, else libpq's own `PG*`
     /// variables and `~/.pgpass` (SPEC §3).

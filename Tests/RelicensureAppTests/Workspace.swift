@@ -45,6 +45,8 @@ struct Workspace {
     func session(asOf: String = "2026-11-20") throws -> Session {
         var environment = ProcessInfo.processInfo.environment
         environment["RELICENSURE_SQL_DIR"] = Workspace.sqlFolder.path
+        // Tests write their badges just before the run: read them at once (docs/RELIABILITY.md).
+        environment["RELICENSURE_SETTLE_SECONDS"] = "0"
         return try Session(configOption: configPath, asOfOption: asOf,
                            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), environment: environment)
     }
