@@ -99,11 +99,14 @@ public enum NightlyJob {
         let after = committed
             ? "tonight's work was committed, but its PDMS file may not be written yet: the next run writes it"
             : "nothing of this run was committed: run it again"
+        if let error = error as? AppError, !connectionLost { return error }
+        // libpq's messages run over several lines; the operator gets one.
+        let cause = "\(error)".split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         if connectionLost {
-            return AppError(.failed, "the connection to the database was lost during the nightly run (\(error)); \(after)")
+            return AppError(.failed, "the connection to the database was lost during the nightly run (\(cause)); \(after)")
         }
-        if let error = error as? AppError { return error }
-        return AppError(.failed, "the nightly run failed (\(error)); \(after)")
+        return AppError(.failed, "the nightly run failed (\(cause)); \(after)")
     }
 
     /// The night inside its transaction: read, merge, evaluate, record, post, batch.
