@@ -6,7 +6,8 @@ extension BadgeIngest {
     /// Turns one read item into staged rows: an award, catalog documents, revocations.
     mutating func record(_ item: ReadItem, file: String, fileDigest: String, source: BadgeSource) {
         tally.items += 1
-        switch item.content {
+        let content = item.content.storageProblem.map(ReadContent.invalid) ?? item.content
+        switch content {
         case .assertion(let assertion):
             record(assertion, item: item, file: file, source: source)
         case .badgeClass(let badgeClass):
