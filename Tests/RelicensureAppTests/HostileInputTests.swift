@@ -17,6 +17,8 @@ struct HostileInputTests {
         "tab\tinside", "two\nlines", "Zoë Ñúñez-Çelik", "李小龙", "مرحبا بالعالم", "👩🏽‍🏫 teacher", "e\u{301}cole",
         "%s %n $1 :name ?", "\u{202E}reversed", "=HYPERLINK(\"https://evil.example\",\"click\")", "+SUM(1)", "-2+3",
         "@cmd", "semi;colon|pipe", "<script>alert(1)</script>", "NULL", "\\.", "ﬁ ligature ß",
+        // CRLF without a comma or quote was written unquoted and broke its PDMS row in two.
+        "first\r\nsecond line",
     ]
 
     static func csvLine(_ fields: [String]) -> String {
