@@ -66,6 +66,7 @@ public enum NightlyJob {
             summary.runID = runID
             try store.markAbandonedRuns(except: runID)
             pause.reach(.runRecorded)
+            StalePDMSFiles.sweep(folder: session.configuration.reports + "/pdms", logger: session.logger)
             // A batch committed by a run killed before its file was written.
             for batchID in try store.unwrittenPDMSBatchIDs() {
                 summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))

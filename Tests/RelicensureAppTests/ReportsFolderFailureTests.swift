@@ -57,4 +57,16 @@ struct ReportsFolderFailureTests {
             #expect(workspace.pdmsFolderEntries() == ["pdms-import-2026-11-20-1.csv"])
         }
     }
+
+    @Test("A partial file left by a run killed while writing is removed by the next run; other files stay")
+    func partialFileSwept() throws {
+        try withTestDatabase { database in
+            let workspace = try NightlyJobTests().prepared(database)
+            let dead = ".pdms-import-2026-11-19-1.csv.tmp-2147483000"
+            let alive = ".pdms-import-2026-11-19-2.csv.tmp-\(ProcessInfo.processInfo.processIdentifier)"
+            for name in [dead, alive, ".keep", "notes.txt"] { try workspace.write("reports/pdms/" + name, "half") }
+            _ = try NightlyJob.run(session: try workspace.session(), dryRun: false)
+            #expect(workspace.pdmsFolderEntries() == [alive, ".keep", "notes.txt", "pdms-import-2026-11-20-1.csv"].sorted())
+        }
+    }
 }
