@@ -10,7 +10,8 @@ import Reports
 /// Everything a night changes in the database happens in one transaction, so a run killed at
 /// any instant leaves either nothing or everything. The PDMS file is written after the commit
 /// from the batch the transaction recorded; a batch whose file was not written (a kill in
-/// between) is written by the next run before anything else.
+/// between) is written by the next run before anything else. How this is tested — killed at
+/// every phase, cut off from the database, a full disk — is in docs/RELIABILITY.md.
 public enum NightlyJob {
     /// What a night did, for the summary line and the run record.
     public struct Summary: Sendable {
@@ -29,6 +30,9 @@ public enum NightlyJob {
         public var pdmsFiles: [String] = []
     }
 
+    /// Runs one night. The run is recorded as soon as it holds the lock (so a second run can
+    /// name it); any failure after that is an `AppError` that says what happened and whether
+    /// tonight's work was committed, and is recorded with the run.
     public static func run(session: Session, dryRun: Bool) throws -> Summary {
         let settle = try SettleWindow(environment: session.environment, runStart: Date())
         let pause = session.pausePoints

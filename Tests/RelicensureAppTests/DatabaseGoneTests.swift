@@ -21,9 +21,7 @@ struct DatabaseGoneTests {
     func cutBeforeCommit(phase: String) throws {
         try withTestDatabase { database in
             let nightly = NightlyJobTests()
-            let workspace = try nightly.prepared(database)
-            let run = try NightlyProcess(workspace, pauseAt: phase)
-            #expect(run.waitForPause())
+            let (workspace, run) = try NightlyProcess.paused(on: database, at: phase)
             #expect(try Self.cutNightlyConnections(database) == 1)
             try run.resume()
             let outcome = run.finish()
@@ -48,9 +46,7 @@ struct DatabaseGoneTests {
     func cutAfterCommit() throws {
         try withTestDatabase { database in
             let nightly = NightlyJobTests()
-            let workspace = try nightly.prepared(database)
-            let run = try NightlyProcess(workspace, pauseAt: "committed")
-            #expect(run.waitForPause())
+            let (workspace, run) = try NightlyProcess.paused(on: database, at: "committed")
             #expect(try Self.cutNightlyConnections(database) == 1)
             try run.resume()
             let outcome = run.finish()

@@ -21,6 +21,16 @@ struct HostileInputTests {
         "first\r\nsecond line",
     ]
 
+    /// A migrated workspace on `database` with `roster` imported; the import's summary.
+    static func imported(_ roster: String, on database: TestDatabase, strict: Bool = false) throws
+        -> (workspace: Workspace, summary: RosterImport.Summary, file: String) {
+        let workspace = try Workspace(database: database)
+        try workspace.migrate()
+        try workspace.write("roster.csv", roster)
+        let file = workspace.root.appendingPathComponent("roster.csv").path
+        return (workspace, try RosterImport.run(session: try workspace.session(), file: file, full: false, strict: strict), file)
+    }
+
     static func csvLine(_ fields: [String]) -> String {
         fields.map(CSVWriter.escape).joined(separator: ",")
     }
@@ -52,8 +62,6 @@ struct HostileInputTests {
     @Test("Every roster field and every badge field survives SQL metacharacters and Unicode; the PDMS file neutralises formulas")
     func metacharactersEverywhere() throws {
         try withTestDatabase { database in
-            let workspace = try Workspace(database: database)
-            try workspace.migrate()
             let educators = Self.nastyEducators()
             var roster = ["educator_id,first_name,last_name,email,other_emails,district_code,school_code,school_name,license_type,license_start,license_end,status"]
             for educator in educators {
@@ -62,9 +70,7 @@ struct HostileInputTests {
                                             educator.schoolCode ?? "", educator.schoolName ?? "", educator.licenseType ?? "",
                                             "2022-07-01", "2027-06-30", "active"]))
             }
-            try workspace.write("roster.csv", roster.joined(separator: "\r\n") + "\r\n")
-            let imported = try RosterImport.run(session: try workspace.session(), file: workspace.root.appendingPathComponent("roster.csv").path,
-                                                full: false, strict: true)
+            let (workspace, imported, _) = try Self.imported(roster.joined(separator: "\r\n") + "\r\n", on: database, strict: true)
             #expect(imported.imported == educators.count)
             let store = try Store(conninfo: database.conninfo)
             #expect(Set(try store.roster()) == Set(educators))
@@ -134,9 +140,7 @@ struct HostileInputTests {
     @Test("Absurd license dates in the roster: real dates are kept, impossible ones are errors by line")
     func absurdLicenseDates() throws {
         try withTestDatabase { database in
-            let workspace = try Workspace(database: database)
-            try workspace.migrate()
-            try workspace.write("roster.csv", """
+            let (_, summary, _) = try Self.imported("""
                 educator_id,first_name,last_name,email,district_code,license_start,license_end
                 1,Ann,Lee,ann@k12.de.us,31,0001-01-01,9999-12-31
                 2,Bo,Lee,bo@k12.de.us,31,2026-02-30,2027-01-01
@@ -145,9 +149,7 @@ struct HostileInputTests {
                 5,Ed,Lee,ed@k12.de.us,31,0000-12-31,2028-01-01
                 6,Fay,Lee,fay@k12.de.us,31,2024-1-1,2028-01-01
 
-                """)
-            let summary = try RosterImport.run(session: try workspace.session(), file: workspace.root.appendingPathComponent("roster.csv").path,
-                                               full: false, strict: false)
+                """, on: database)
             #expect(summary.imported == 1)
             #expect(summary.skipped.map { $0.split(separator: ":")[1] } == ["line 3", "line 4", "line 5", "line 6", "line 7"])
             let stored = try #require(try Store(conninfo: database.conninfo).educator(idOrEmail: "1"))
@@ -179,11 +181,9 @@ struct HostileInputTests {
     @Test("A roster row with a NUL character is an error on its line; the other rows are imported")
     func nulInRoster() throws {
         try withTestDatabase { database in
-            let workspace = try Workspace(database: database)
-            try workspace.migrate()
-            try workspace.write("roster.csv", "educator_id,first_name,last_name,email,district_code\r\n1,An\u{0}n,Lee,ann@k12.de.us,31\r\n2,Bo,Lee,bo@k12.de.us,31\r\n")
-            let summary = try RosterImport.run(session: try workspace.session(), file: workspace.root.appendingPathComponent("roster.csv").path,
-                                               full: false, strict: false)
+            let (_, summary, _) = try Self.imported(
+                "educator_id,first_name,last_name,email,district_code\r\n1,An\u{0}n,Lee,ann@k12.de.us,31\r\n2,Bo,Lee,bo@k12.de.us,31\r\n",
+                on: database)
             #expect(summary.imported == 1)
             #expect(summary.skipped.count == 1)
             #expect(summary.skipped.first?.hasSuffix("roster.csv:line 2: a field holds a NUL character (U+0000); save the file again as CSV UTF-8 text") == true)
@@ -193,17 +193,13 @@ struct HostileInputTests {
     @Test("A roster of 100,000 rows where every id repeats 100 times: every repeat is an error by line, the first row kept, in reasonable time")
     func hundredThousandDuplicates() throws {
         try withTestDatabase { database in
-            let workspace = try Workspace(database: database)
-            try workspace.migrate()
             var text = "educator_id,first_name,last_name,email,district_code,license_start,license_end\n"
             for row in 0..<100_000 {
                 text += "E\(row % 1_000),First\(row),Last\(row),e\(row)@k12.de.us,31,2022-07-01,2027-06-30\n"
             }
-            try workspace.write("roster.csv", text)
-            let file = workspace.root.appendingPathComponent("roster.csv").path
             let clock = ContinuousClock()
             let started = clock.now
-            let summary = try RosterImport.run(session: try workspace.session(), file: file, full: false, strict: false)
+            let (_, summary, file) = try Self.imported(text, on: database)
             let elapsed = clock.now - started
             #expect(summary.imported == 1_000)
             #expect(summary.skipped.count == 99_000)

@@ -29,6 +29,15 @@ final class NightlyProcess {
 
     var pid: Int32 { process.processIdentifier }
 
+    /// The district of `NightlyJobTests.prepared` on `database`, and a run of it already
+    /// stopped at `phase`.
+    static func paused(on database: TestDatabase, at phase: String) throws -> (workspace: Workspace, run: NightlyProcess) {
+        let workspace = try NightlyJobTests().prepared(database)
+        let run = try NightlyProcess(workspace, pauseAt: phase)
+        try #require(run.waitForPause(), "the run ended before reaching \(phase)")
+        return (workspace, run)
+    }
+
     /// Reads standard error until the run announces its pause; false if it ended first.
     func waitForPause() -> Bool {
         while true {

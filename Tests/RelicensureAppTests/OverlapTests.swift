@@ -8,9 +8,7 @@ struct OverlapTests {
           arguments: ["locked", "ledger-posted"])
     func secondRunRefused(phase: String) throws {
         try withTestDatabase { database in
-            let workspace = try NightlyJobTests().prepared(database)
-            let first = try NightlyProcess(workspace, pauseAt: phase)
-            #expect(first.waitForPause())
+            let (workspace, first) = try NightlyProcess.paused(on: database, at: phase)
             let second = try NightlyProcess(workspace).finish()
             #expect(second.status == 3)
             let host = ProcessInfo.processInfo.hostName
@@ -29,9 +27,7 @@ struct OverlapTests {
     func killedHolder() throws {
         try withTestDatabase { database in
             let nightly = NightlyJobTests()
-            let workspace = try nightly.prepared(database)
-            let first = try NightlyProcess(workspace, pauseAt: "ledger-posted")
-            #expect(first.waitForPause())
+            let (workspace, first) = try NightlyProcess.paused(on: database, at: "ledger-posted")
             first.kill()
             #expect(first.finish().status == SIGKILL)
             // The server ends the dead client's session as soon as it sees the socket close;

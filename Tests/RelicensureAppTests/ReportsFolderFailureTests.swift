@@ -36,9 +36,7 @@ struct ReportsFolderFailureTests {
     func diskFull() throws {
         try withTestDatabase { database in
             let nightly = NightlyJobTests()
-            let workspace = try nightly.prepared(database)
-            let run = try NightlyProcess(workspace, pauseAt: "committed")
-            #expect(run.waitForPause())
+            let (workspace, run) = try NightlyProcess.paused(on: database, at: "committed")
             // The run writes its file to `.NAME.tmp-PID` first: make that name lead to /dev/full.
             let folder = workspace.reports + "/pdms"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

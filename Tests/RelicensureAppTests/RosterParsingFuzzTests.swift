@@ -7,18 +7,6 @@ import Testing
 /// imported breaks the rules of SPEC §4.1.
 @Suite("Roster parsing under seeded random damage")
 struct RosterParsingFuzzTests {
-    /// SplitMix64, so that a failure replays the same everywhere.
-    struct Random {
-        var state: UInt64
-        mutating func below(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(max(bound, 1)))
-        }
-        mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
-    }
-
     static let header = ["educator_id", "first_name", "last_name", "email", "other_emails", "district_code", "school_code",
                          "school_name", "license_type", "license_start", "license_end", "status"]
     static let junk = HostileInputTests.nasty + [
@@ -31,7 +19,7 @@ struct RosterParsingFuzzTests {
          "31", "3101", "School", "continuing", "2022-07-01", "2027-06-30", index % 7 == 0 ? "inactive" : ""]
     }
 
-    static func damaged(_ random: inout Random) -> String {
+    static func damaged(_ random: inout SeededRandom) -> String {
         var header = Self.header
         if random.below(4) == 0 { header.swapAt(random.below(header.count), random.below(header.count)) }
         if random.below(8) == 0 { header[random.below(header.count)] = header[random.below(header.count)].uppercased() }
@@ -64,7 +52,7 @@ struct RosterParsingFuzzTests {
 
     @Test("Every data row is imported or reported on its own line; what is imported is well formed", arguments: [11, 12, 13, 14])
     func damagedRosters(seed: UInt64) throws {
-        var random = Random(state: seed)
+        var random = SeededRandom(seed: seed)
         for _ in 0..<1_500 {
             let text = Self.damaged(&random)
             let table: CSVTable
