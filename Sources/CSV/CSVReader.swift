@@ -88,6 +88,10 @@ public struct CSVReader: Sequence {
                 position += 1
             }
             fields.append(String(field))
+            // No text column can hold U+0000 (PostgreSQL refuses it): a bad record, not a bad file.
+            if problem == nil, fields.contains(where: { $0.utf8.contains(0) }) {
+                problem = "a field holds a NUL character (U+0000); save the file again as CSV UTF-8 text"
+            }
             if let problem { return .failure(Problem(line: startLine, message: problem)) }
             return .success(Record(line: startLine, fields: fields))
         }

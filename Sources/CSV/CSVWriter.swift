@@ -39,9 +39,22 @@ public struct CSVWriter {
     }
 
     /// Quotes a field when it holds a comma, quote or line break.
+    ///
+    /// Looked for among Unicode scalars, not Characters: Swift's `"\r\n"` is one Character
+    /// equal to neither `"\r"` nor `"\n"`, and a quote followed by a combining mark is one
+    /// Character too. Compared as Characters, a badge or educator name holding CRLF (and no
+    /// comma) was written unquoted and broke its PDMS row in two; found by CSVPropertyTests.
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        let special: Set<Unicode.Scalar> = [",", "\"", "\n", "\r"]
+        guard field.unicodeScalars.contains(where: special.contains) else { return field }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in field.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 }
 
@@ -55,16 +68,5 @@ public enum CellText {
         case "=", "+", "-", "@", "\t", "\r": return "'" + text
         default: return text
         }
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        result.reserveCapacity(count)
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
     }
 }

@@ -7,7 +7,8 @@ extension BadgeIngest {
     /// Turns one read item into staged rows: an award, catalog documents, revocations.
     mutating func record(_ item: ReadItem, file: String, fileDigest: String, source: BadgeSource) {
         tally.items += 1
-        switch Self.screened(item.content, source: source) {
+        let content = item.content.storageProblem.map(ReadContent.invalid) ?? item.content
+        switch Self.screened(content, source: source) {
         case .assertion(let assertion):
             record(assertion, item: item, file: file, source: source)
         case .badgeClass(let badgeClass):

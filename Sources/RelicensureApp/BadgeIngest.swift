@@ -15,6 +15,8 @@ struct BadgeIngest {
         var filesNotBadges = 0
         var items = 0
         var invalidItems = 0
+        /// Files left for a later night because they may still be being written.
+        var filesSettling = 0
     }
 
     let store: Store
@@ -22,6 +24,7 @@ struct BadgeIngest {
     let runID: Int64
     let day: CalendarDate
     let logger: Logger
+    let settle: SettleWindow
     var limits = ReadLimits.standard
     /// Rows kept in memory before a COPY.
     var chunkSize = 5_000
@@ -32,12 +35,13 @@ struct BadgeIngest {
     var files: [IncomingSourceFile] = []
     var tally = Tally()
 
-    init(store: Store, timeZone: TimeZone, runID: Int64, day: CalendarDate, logger: Logger) {
+    init(store: Store, timeZone: TimeZone, runID: Int64, day: CalendarDate, logger: Logger, settle: SettleWindow) {
         self.store = store
         self.days = ZonedDays(timeZone)
         self.runID = runID
         self.day = day
         self.logger = logger
+        self.settle = settle
     }
 
     /// Every regular file under `folder`, in a stable order. Hidden files (a copy in progress
@@ -76,7 +80,15 @@ struct BadgeIngest {
             logger.info("skipped: not a badge file", metadata: ["file": "\(path)"])
             return
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard let stamp = FileStamp(path: path) else {
+            logger.warning("cannot examine file; it will be tried again next night", metadata: ["file": "\(path)"])
+            return
+        }
+        if let age = settle.unsettledAge(of: stamp) {
+            putOff(path, reason: "modified \(Int(age.rounded())) s before the run started (settle window \(settle.seconds) s)")
+            return
+        }
+        let size = stamp.size
         let bytes: [UInt8]
         let digest: String
         if size > limits.maxFileBytes {
@@ -90,6 +102,11 @@ struct BadgeIngest {
             }
             bytes = [UInt8](data)
             digest = Self.hex(SHA256.hash(data: data))
+        }
+        // A file that grew or was rewritten while we read it was read half: leave it.
+        guard FileStamp(path: path) == stamp, size > limits.maxFileBytes || bytes.count == size else {
+            putOff(path, reason: "it changed while it was being read")
+            return
         }
         guard seen.insert(digest).inserted else {
             tally.filesSeenBefore += 1
@@ -111,6 +128,14 @@ struct BadgeIngest {
         for item in items { record(item, file: path, fileDigest: digest, source: source) }
         files.append(IncomingSourceFile(sha256: digest, path: path, source: source, sizeBytes: size, items: items.count))
         if awards.count + catalog.count + revocations.count >= chunkSize { try flush() }
+    }
+
+    /// Leaves a file that may still be being written for a later night; nothing of it is
+    /// recorded, so it is read whole once it has settled.
+    private mutating func putOff(_ path: String, reason: String) {
+        tally.filesSettling += 1
+        logger.info("skipped: the file may still be being written; it is read on a later night",
+                    metadata: ["file": "\(path)", "why": "\(reason)"])
     }
 
     mutating func flush() throws {

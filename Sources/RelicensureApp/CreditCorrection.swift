@@ -31,6 +31,7 @@ public enum CreditCorrection {
             let runID = try store.beginRun(command: "correct", asOf: session.asOf, dryRun: false,
                                            configChecksum: session.configChecksum)
             summary.runID = runID
+            try store.markAbandonedRuns(except: runID)
             do {
                 let batch = try store.transaction {
                     try store.post([summary.posting], runID: runID, postedOn: session.asOf,

@@ -18,7 +18,8 @@ struct Evaluation {
         var postings = PostingTally()
     }
 
-    static func run(store: Store, session: Session, runID: Int64, batchSize: Int = 20_000) throws -> Tally {
+    static func run(store: Store, session: Session, runID: Int64, pause: PausePoints,
+                    batchSize: Int = 20_000) throws -> Tally {
         let asOf = session.asOf
         let rules = session.configuration.rules
         let catalog = try store.catalogIndex()
@@ -55,6 +56,7 @@ struct Evaluation {
         }
 
         clock.lap("awards matched")
+        pause.reach(.evaluated)
         // Pass 2: each educator's night, reversals first.
         try store.collectTonightsEducators(asOf: asOf)
         clock.lap("educators collected")
@@ -76,8 +78,10 @@ struct Evaluation {
         }
         try flush()
         clock.lap("educators credited")
+        pause.reach(.ledgerPosted)
         try store.finishEvaluation(runID: runID, on: asOf)
         clock.lap("outcomes recorded")
+        pause.reach(.outcomesRecorded)
         return tally
     }
 

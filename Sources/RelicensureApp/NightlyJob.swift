@@ -10,7 +10,8 @@ import Reports
 /// Everything a night changes in the database happens in one transaction, so a run killed at
 /// any instant leaves either nothing or everything. The PDMS file is written after the commit
 /// from the batch the transaction recorded; a batch whose file was not written (a kill in
-/// between) is written by the next run before anything else.
+/// between) is written by the next run before anything else. How this is tested — killed at
+/// every phase, cut off from the database, a full disk — is in docs/RELIABILITY.md.
 public enum NightlyJob {
     /// What a night did, for the summary line and the run record.
     public struct Summary: Sendable {
@@ -20,6 +21,8 @@ public enum NightlyJob {
         public var filesRead = 0
         public var filesSeenBefore = 0
         public var filesNotBadges = 0
+        /// Files left for a later night because they may still be being written.
+        public var filesSettling = 0
         public var newAwards = 0
         public var evaluated = 0
         public var outcomes: [String: Int] = [:]
@@ -31,22 +34,26 @@ public enum NightlyJob {
     }
 
     public static func run(session: Session, dryRun: Bool) throws -> Summary {
+        let settle = try SettleWindow(environment: session.environment, runStart: Date())
         let store = try session.openStore()
         return try NightlyLock.holding(store, command: "nightly") {
-            try locked(store: store, session: session, dryRun: dryRun)
+            session.pausePoints.reach(.locked)
+            return try locked(store: store, session: session, settle: settle, dryRun: dryRun)
         }
     }
 
-    private static func locked(store: Store, session: Session, dryRun: Bool) throws -> Summary {
+    private static func locked(store: Store, session: Session, settle: SettleWindow, dryRun: Bool) throws -> Summary {
+        let pause = session.pausePoints
         var summary = Summary(runID: nil, asOf: session.asOf, dryRun: dryRun)
         // Hosted badges are fetched before the transaction: network waits must not hold it open.
         let hosted = try HostedFetches.gather(store: store, session: session)
+        let night = Night(store: store, session: session, settle: settle, pause: pause, hosted: hosted)
         if dryRun {
             do {
                 try store.transaction {
                     let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: true,
                                                    configChecksum: session.configChecksum)
-                    _ = try night(store: store, session: session, runID: runID, hosted: hosted, summary: &summary)
+                    _ = try night.run(runID: runID, summary: &summary)
                     throw DryRunRollback()
                 }
             } catch is DryRunRollback {
@@ -54,70 +61,113 @@ public enum NightlyJob {
             }
             return summary
         }
-        summary.pdmsFiles = try PDMSExport.writeUnwritten(store: store, session: session)
-        let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: false,
-                                       configChecksum: session.configChecksum)
-        summary.runID = runID
+        var committed = false
         do {
+            // Recorded first, so that a second run can name this one from the moment it holds the lock.
+            let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: false,
+                                           configChecksum: session.configChecksum)
+            summary.runID = runID
+            try store.markAbandonedRuns(except: runID)
+            pause.reach(.runRecorded)
+            StalePDMSFiles.sweep(folder: session.configuration.reports + "/pdms", logger: session.logger)
+            // A batch committed by a run killed before its file was written.
+            summary.pdmsFiles = try PDMSExport.writeUnwritten(store: store, session: session)
             var batchID: Int64?
             try store.transaction {
-                batchID = try night(store: store, session: session, runID: runID, hosted: hosted, summary: &summary)
+                batchID = try night.run(runID: runID, summary: &summary)
+                pause.reach(.batchRecorded)
             }
+            committed = true
+            pause.reach(.committed)
             if let batchID {
                 summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
             }
             try store.finishRun(runID, succeeded: true, countsJSON: countsJSON(summary), message: nil)
+            pause.reach(.finished)
             return summary
         } catch {
-            try? store.finishRun(runID, succeeded: false, countsJSON: countsJSON(summary), message: "\(error)")
-            throw error
+            let failure = explained(error, connectionLost: !store.connection.isHealthy, committed: committed)
+            if let runID = summary.runID {
+                try? store.finishRun(runID, succeeded: false, countsJSON: countsJSON(summary), message: failure.message)
+            }
+            throw failure
         }
     }
 
     private struct DryRunRollback: Error {}
 
-    /// The night inside its transaction; returns the PDMS batch it recorded, if any.
-    private static func night(store: Store, session: Session, runID: Int64, hosted: HostedFetches,
-                              summary: inout Summary) throws -> Int64? {
-        let config = session.configuration
-        let logger = session.logger
-        var clock = PhaseClock(logger: logger)
-        try store.beginStaging()
-        // The inbox skips only what the inbox delivered before: bytes first handed in through
-        // uploads are read again from the inbox, where they are trusted (SPEC §4.4).
-        var seen = try store.seenFileHashes(from: .inbox)
-        var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: runID, day: session.asOf, logger: logger)
-        try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
-        if let uploads = config.uploads {
-            seen.formUnion(try store.seenFileHashes())
-            try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
+    /// What a failed run tells the operator: what happened, and what is left for the next run.
+    static func explained(_ error: any Error, connectionLost: Bool, committed: Bool) -> AppError {
+        let after = committed
+            ? "tonight's work was committed, but its PDMS file may not be written yet: the next run writes it"
+            : "nothing of this run was committed: run it again"
+        if let error = error as? AppError, !connectionLost { return error }
+        // libpq's messages run over several lines; the operator gets one.
+        let cause = "\(error)".split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        if connectionLost {
+            return AppError(.failed, "the connection to the database was lost during the nightly run (\(cause)); \(after)")
         }
-        clock.lap("files read and staged")
-        summary.newAwards = try store.mergeStaged()
-        clock.lap("staged rows merged")
-        try HostedRecheck.apply(hosted, store: store, session: session)
-        try UploadVerification.run(store: store, session: session, runID: runID, hosted: hosted)
-        summary.filesRead = ingest.tally.filesRead
-        summary.filesSeenBefore = ingest.tally.filesSeenBefore
-        summary.filesNotBadges = ingest.tally.filesNotBadges
-        logger.info("ingest done", metadata: ["files": "\(summary.filesRead)", "seen_before": "\(summary.filesSeenBefore)",
-                                              "new_awards": "\(summary.newAwards)", "invalid_items": "\(ingest.tally.invalidItems)"])
+        return AppError(.failed, "the nightly run failed (\(cause)); \(after)")
+    }
 
-        let evaluation = try Evaluation.run(store: store, session: session, runID: runID)
-        summary.evaluated = evaluation.evaluated
-        summary.ledger = evaluation.postings
-        summary.outcomes = evaluation.outcomes
-        logger.info("crediting done", metadata: ["evaluated": "\(summary.evaluated)",
-                                                 "postings": "\(summary.ledger.count)"])
-        let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)
-        clock.lap("PDMS batch recorded")
-        return batch
+    /// The night inside its transaction: read, merge, verify, evaluate, record, post, batch.
+    private struct Night {
+        let store: Store
+        let session: Session
+        let settle: SettleWindow
+        let pause: PausePoints
+        let hosted: HostedFetches
+
+        /// Returns the PDMS batch it recorded, if any.
+        func run(runID: Int64, summary: inout Summary) throws -> Int64? {
+            let config = session.configuration
+            let logger = session.logger
+            var clock = PhaseClock(logger: logger)
+            try store.beginStaging()
+            pause.reach(.stagingReady)
+            // The inbox skips only what the inbox delivered before: bytes first handed in through
+            // uploads are read again from the inbox, where they are trusted (SPEC §4.4).
+            var seen = try store.seenFileHashes(from: .inbox)
+            var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: runID, day: session.asOf,
+                                     logger: logger, settle: settle)
+            try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
+            if let uploads = config.uploads {
+                seen.formUnion(try store.seenFileHashes())
+                try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
+            }
+            clock.lap("files read and staged")
+            pause.reach(.filesRead)
+            summary.newAwards = try store.mergeStaged()
+            clock.lap("staged rows merged")
+            try HostedRecheck.apply(hosted, store: store, session: session)
+            try UploadVerification.run(store: store, session: session, runID: runID, hosted: hosted)
+            summary.filesRead = ingest.tally.filesRead
+            summary.filesSeenBefore = ingest.tally.filesSeenBefore
+            summary.filesNotBadges = ingest.tally.filesNotBadges
+            summary.filesSettling = ingest.tally.filesSettling
+            logger.info("ingest done", metadata: ["files": "\(summary.filesRead)", "seen_before": "\(summary.filesSeenBefore)",
+                                                  "settling": "\(summary.filesSettling)",
+                                                  "new_awards": "\(summary.newAwards)", "invalid_items": "\(ingest.tally.invalidItems)"])
+            pause.reach(.merged)
+
+            let evaluation = try Evaluation.run(store: store, session: session, runID: runID, pause: pause)
+            summary.evaluated = evaluation.evaluated
+            summary.ledger = evaluation.postings
+            summary.outcomes = evaluation.outcomes
+            logger.info("crediting done", metadata: ["evaluated": "\(summary.evaluated)",
+                                                     "postings": "\(summary.ledger.count)"])
+            let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)
+            clock.lap("PDMS batch recorded")
+            return batch
+        }
     }
 
     static func countsJSON(_ summary: Summary) -> String {
         var counts: [String: Int] = summary.outcomes
         counts["files_read"] = summary.filesRead
         counts["files_seen_before"] = summary.filesSeenBefore
+        counts["files_settling"] = summary.filesSettling
         counts["new_awards"] = summary.newAwards
         counts["evaluated"] = summary.evaluated
         counts["ledger_entries"] = summary.ledger.count

@@ -20,6 +20,7 @@ public enum PDMSExport {
         } catch {
             throw AppError(.failed, "\(error); the batch stays recorded and unwritten, and the next run writes it")
         }
+        session.pausePoints.reach(.pdmsFileWritten)
         try store.markPDMSBatchWritten(batchID)
         session.logger.info("PDMS file written", metadata: ["batch": "\(batchID)", "rows": "\(written.rows)",
                                                             "path": "\(written.path)"])

@@ -38,7 +38,8 @@ public struct Session {
         self.environment = environment
     }
 
-    private let environment: [String: String]
+    /// The process environment the session was made with (tests pass their own).
+    let environment: [String: String]
 
     /// How hosted badges are fetched: `verification` of the file, and the request timeout in
     /// seconds from `RELICENSURE_FETCH_TIMEOUT` when set (default 15).

@@ -49,9 +49,16 @@ extension Store {
         let count = try pending.first?.int("n") ?? 0
         guard count > 0 else { return nil }
         let columnsJSON = try Self.json(columns)
+        // The batch number is the next after the last committed batch, not a sequence value:
+        // a sequence is not rolled back, so a run killed after numbering its batch would leave
+        // a gap in the file names HR imports (batch 1 missing, batch 2 present). Only the
+        // nightly run and `correct` create batches, both under the nightly lock, so no two numbers
+        // are taken at once.
         let created = try connection.query("""
-            INSERT INTO pdms_batches (run_id, as_of, file_name, columns, row_count)
-            VALUES (\(runID), \(asOf.description)::date, '', \(columnsJSON)::jsonb, \(count))
+            INSERT INTO pdms_batches (batch_id, run_id, as_of, file_name, columns, row_count)
+            SELECT coalesce(max(batch_id), 0) + 1, \(runID), \(asOf.description)::date, '', \(columnsJSON)::jsonb,
+                   \(count)
+            FROM pdms_batches
             RETURNING batch_id
             """)
         guard let batchID = try created.first?.int("batch_id") else { throw StoreError("the PDMS batch could not be recorded") }

@@ -28,11 +28,11 @@ extension Store {
     public func unlockNightly() throws { try connection.advisoryUnlock(Self.nightlyLockKey) }
 
     /// Runs left `running` by a process that died: called while holding the lock, so none of
-    /// them can still be alive.
-    public func markAbandonedRuns() throws {
+    /// them can still be alive — except the caller's own run, `current`.
+    public func markAbandonedRuns(except current: Int64? = nil) throws {
         try connection.query("""
             UPDATE runs SET outcome = 'abandoned', ended_at = now(), message = 'the process ended without finishing'
-            WHERE outcome = 'running'
+            WHERE outcome = 'running' AND run_id IS DISTINCT FROM \(current)
             """)
     }
 
@@ -64,12 +64,13 @@ extension Store {
     /// The most recent runs, newest first.
     public func recentRuns(limit: Int) throws -> [RunRecord] { try runs(whereRunning: false, limit: limit) }
 
-    private func runs(whereRunning: Bool, limit: Int) throws -> [RunRecord] {
+    /// The newest runs, or only those still `running`, or only run `runID`.
+    func runs(whereRunning: Bool, limit: Int, runID: Int64? = nil) throws -> [RunRecord] {
         let rows = try connection.query("""
             SELECT run_id, command, as_of::text, to_char(started_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') AS started,
                    to_char(ended_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') AS ended, outcome, dry_run, counts::text, pid, host,
                    message
-            FROM runs WHERE (NOT \(whereRunning) OR outcome = 'running')
+            FROM runs WHERE (NOT \(whereRunning) OR outcome = 'running') AND (\(runID)::bigint IS NULL OR run_id = \(runID))
             ORDER BY run_id DESC LIMIT \(limit)
             """)
         return try rows.map { row in

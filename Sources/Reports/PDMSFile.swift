@@ -26,10 +26,13 @@ public enum PDMSFile {
         let path = path(reportsFolder: reportsFolder, fileName: fileName)
         var count = 0
         try AtomicFile.write(to: path) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw AtomicFile.WriteError(path: path, reason: "cannot create \(temporary)")
+            // Opened in place (not created by a rename), so that the bytes go where the name
+            // leads and a full disk is reported here, not after the rename.
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
+            guard descriptor >= 0 else {
+                throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
             }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             defer { try? handle.close() }
             try handle.write(contentsOf: contents(columns: columns, rows: []))
             try rows { chunk in

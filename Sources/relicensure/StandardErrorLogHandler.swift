@@ -29,8 +29,11 @@ struct StandardErrorLogHandler: LogHandler {
         return flat.contains(" ") ? "\"\(flat)\"" : flat
     }
 
+    /// A format style, not a new `ISO8601DateFormatter` per line: making one costs ~50 µs, which
+    /// was most of the time of a roster import that reports 100,000 bad rows.
+    private static let timestampStyle = Date.ISO8601FormatStyle()
+
     private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: Date())
+        Date().formatted(timestampStyle)
     }
 }

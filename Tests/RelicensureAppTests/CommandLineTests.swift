@@ -24,6 +24,7 @@ struct CommandLineTests {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["RELICENSURE_SQL_DIR"] = Workspace.sqlFolder.path
+        env["RELICENSURE_SETTLE_SECONDS"] = "0"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()

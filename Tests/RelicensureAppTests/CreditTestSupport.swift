@@ -103,6 +103,8 @@ struct CreditWorkspace {
     func session(asOf: String = "2026-11-20") throws -> Session {
         var environment = ProcessInfo.processInfo.environment
         environment["RELICENSURE_SQL_DIR"] = Self.checkout.appendingPathComponent("sql").path
+        // Tests write their badges just before the run: read them at once (docs/RELIABILITY.md).
+        environment["RELICENSURE_SETTLE_SECONDS"] = "0"
         return try Session(configOption: configPath, asOfOption: asOf,
                            logger: Logger(label: "credit-test", factory: { _ in SwiftLogNoOpLogHandler() }),
                            environment: environment)

@@ -47,6 +47,8 @@ struct Workspace {
         environment["RELICENSURE_SQL_DIR"] = Workspace.sqlFolder.path
         // The tests' slow host answers after 4 s; a fetch gives up after 1.
         environment["RELICENSURE_FETCH_TIMEOUT"] = "1"
+        // Tests write their badges just before the run: read them at once (docs/RELIABILITY.md).
+        environment["RELICENSURE_SETTLE_SECONDS"] = "0"
         return try Session(configOption: configPath, asOfOption: asOf,
                            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), environment: environment)
     }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Keeps the nightly run from reading a file that is still being copied into the inbox or the
+/// uploads (docs/RELIABILITY.md): a file modified less than `seconds` before the run started —
+/// or while the run was reading it — is left alone tonight and read whole on a later night.
+///
+/// `RELICENSURE_SETTLE_SECONDS` sets the window (default 60; 0 turns the age check off, for
+/// tests and demos that write their files just before the run).
+struct SettleWindow: Sendable {
+    static let defaultSeconds = 60
+    static let variable = "RELICENSURE_SETTLE_SECONDS"
+
+    let seconds: Int
+    let runStart: Date
+
+    init(seconds: Int, runStart: Date) {
+        self.seconds = seconds
+        self.runStart = runStart
+    }
+
+    /// The window the environment asks for; a value that is not a whole number of seconds is
+    /// a usage error, not something to guess about.
+    init(environment: [String: String], runStart: Date) throws {
+        guard let text = environment[Self.variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            self.init(seconds: Self.defaultSeconds, runStart: runStart)
+            return
+        }
+        guard let seconds = Int(text), seconds >= 0 else {
+            throw AppError(.usage, "\(Self.variable) is '\(text)'; it must be a whole number of seconds (0 or more)")
+        }
+        self.init(seconds: seconds, runStart: runStart)
+    }
+
+    /// How long ago the file was last modified when it is too young to read; nil when it has
+    /// settled. A modification time further in the future than the window is a skewed clock,
+    /// not a copy in progress: such a file is read rather than put off forever.
+    func unsettledAge(of stamp: FileStamp) -> TimeInterval? {
+        guard seconds > 0 else { return nil }
+        let age = runStart.timeIntervalSince(stamp.modified)
+        let window = TimeInterval(seconds)
+        return age < window && age > -window ? age : nil
+    }
+}
+
+/// What tells a file that is still growing from one that is not: its size and modification
+/// time, compared before and after it is read.
+struct FileStamp: Equatable, Sendable {
+    let size: Int
+    let modified: Date
+
+    init(size: Int, modified: Date) {
+        self.size = size
+        self.modified = modified
+    }
+
+    /// The stamp of the file at `path`, or nil when it cannot be examined.
+    init?(path: String) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let modified = attributes[.modificationDate] as? Date else { return nil }
+        self.init(size: (attributes[.size] as? NSNumber)?.intValue ?? 0, modified: modified)
+    }
+}
