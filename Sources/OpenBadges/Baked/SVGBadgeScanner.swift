@@ -123,13 +123,19 @@ struct SVGBadgeScanner {
         }
     }
 
-    private mutating func endTag() throws(InvalidReason) {
+    /// Reads `</name>` at the current position; returns the name and where the tag began.
+    private mutating func readEndTag() throws(InvalidReason) -> (name: String, at: Int) {
         let at = index
         index += 2
         let name = readName()
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw bad("The SVG's end tag at byte \(at) is not closed.") }
         index += 1
+        return (name, at)
+    }
+
+    private mutating func endTag() throws(InvalidReason) {
+        let (name, at) = try readEndTag()
         guard let open = openElements.last, open == name else {
             throw bad("The SVG's end tag </\(name)> at byte \(at) does not match the open element.")
         }
@@ -210,12 +216,7 @@ struct SVGBadgeScanner {
             } else if startsWith("<!") {
                 throw bad("The SVG has an unexpected markup declaration at byte \(index).")
             } else if startsWith("</") {
-                let at = index
-                index += 2
-                let name = readName()
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw bad("The SVG's end tag at byte \(at) is not closed.") }
-                index += 1
+                let (name, at) = try readEndTag()
                 if let open = nested.last {
                     guard open == name else { throw bad("The SVG's end tag </\(name)> at byte \(at) does not match the open element.") }
                     nested.removeLast()
