@@ -66,7 +66,7 @@ enum DocumentReader {
             throw unsupported("The document's type \(sorted(types)) is not one this product reads (Assertion, BadgeClass, Issuer, Profile, RevocationList, CryptographicKey, OpenBadgeCredential, AchievementCredential, Achievement).")
         }
         // Untyped legacy documents, recognised the way the 1EdTech validator does.
-        if object["revokedAssertions"] != nil || object["revokedCredentials"] != nil {
+        if object["revokedAssertions"] != nil || object["revokedCredentials"] != nil || object["revokedCredential"] != nil {
             return .revocationList(RevocationListReader.read(object))
         }
         if object["publicKeyPem"] != nil || object["kty"] != nil { return .cryptographicKey(KeyReader.read(object)) }

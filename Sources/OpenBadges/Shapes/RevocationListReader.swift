@@ -1,11 +1,13 @@
 /// Reads OB 2.0 RevocationLists (`revokedAssertions`) and the 1EdTech revocation lists OB 3.0
-/// credentials name in `credentialStatus` (`revokedCredentials`): entries as strings,
+/// credentials name in `credentialStatus` (`revokedCredentials`, or `revokedCredential` as some
+/// issuers spell it): entries as strings,
 /// `{id, revocationReason}` or legacy `{uid}`.
 enum RevocationListReader {
     static func read(_ object: JSONObject) -> RevocationList {
         var entries: [RevokedEntry] = []
         var unreadable = 0
-        for entry in (object["revokedAssertions"]?.asList ?? []) + (object["revokedCredentials"]?.asList ?? []) {
+        let lists = ["revokedAssertions", "revokedCredentials", "revokedCredential"]
+        for entry in lists.flatMap({ object[$0]?.asList ?? [] }) {
             switch entry {
             case .string(let id) where !id.isEmpty:
                 entries.append(RevokedEntry(id: id, reason: nil))
