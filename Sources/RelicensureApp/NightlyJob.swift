@@ -79,6 +79,14 @@ public enum NightlyJob {
             }
             committed = true
             pause.reach(.committed)
+            if summary.newAwards + summary.evaluated >= analyzeThreshold {
+                // Not part of the night's work: a failure here is logged, never fatal.
+                do {
+                    try store.analyzeGrownTables()
+                } catch {
+                    session.logger.warning("table statistics not refreshed", metadata: ["error": "\(error)"])
+                }
+            }
             if let batchID {
                 summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
             }
@@ -95,6 +103,9 @@ public enum NightlyJob {
     }
 
     private struct DryRunRollback: Error {}
+
+    /// A night that read or evaluated this many awards refreshes the planner's statistics.
+    static let analyzeThreshold = 10_000
 
     /// What a failed run tells the operator: what happened, and what is left for the next run.
     static func explained(_ error: any Error, connectionLost: Bool, committed: Bool) -> AppError {

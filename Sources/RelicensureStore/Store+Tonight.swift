@@ -136,7 +136,10 @@ extension Store {
             WHERE l.kind = 'credit'
               AND (l.award_id IN (SELECT award_id FROM revocations UNION SELECT award_id FROM awards WHERE revoked
                                   UNION SELECT award_id FROM tonight_status_revoked)
-                   OR (a.document->>'uid') IN (SELECT award_id FROM revocations))
+                   -- Legacy OB 1.0 lists name awards by uid: look only at legacy awards for those.
+                   OR l.award_id IN (SELECT legacy.award_id FROM awards legacy
+                                     WHERE legacy.spec_version IN ('0.5', '1.0', '1.1')
+                                       AND (legacy.document->>'uid') IN (SELECT award_id FROM revocations)))
               AND \(Self.revokedExpression)
             ON CONFLICT DO NOTHING
             """))
