@@ -17,13 +17,15 @@ public struct ClockHours: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Parses a decimal such as `10`, `7.5` or `7.25`; `nil` for anything else (including more
-    /// than two decimals, signs other than a leading `-`, and empty text).
+    /// than two decimals, more than 12 whole digits, signs other than a leading `-`, and empty
+    /// text). Sums over a statewide report run to millions of hours, so the whole part is not
+    /// limited further here; inputs (approvals, the configuration) check their own ranges.
     public init?(_ text: some StringProtocol) {
         var digits = Substring(text.trimmingSpaces)
         var negative = false
         if digits.first == "-" { negative = true; digits = digits.dropFirst() }
         let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let wholePart = parts.first, !wholePart.isEmpty, wholePart.count <= 6,
+        guard let wholePart = parts.first, !wholePart.isEmpty, wholePart.count <= 12,
               wholePart.allSatisfy(\.isASCIIDigit), let whole = Int(wholePart) else { return nil }
         var fraction = 0
         if parts.count == 2 {

@@ -88,6 +88,8 @@ extension YAMLReader {
             throw error(node, "'\(path)' must be a number of hours such as 10 or 7.5")
         }
         guard hours.hundredths >= 0 else { throw error(node, "'\(path)' must not be negative") }
+        // The ledger holds up to 999,999.99 hours per entry; no rule of a license needs more than this.
+        guard hours <= ClockHours(10_000) else { throw error(node, "'\(path)' must be at most 10000 hours") }
         return hours
     }
 

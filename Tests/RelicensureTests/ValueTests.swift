@@ -6,6 +6,7 @@ import Testing
 struct ValueTests {
     @Test("ClockHours parses and prints decimals exactly", arguments: [
         ("10", "10"), ("7.5", "7.5"), ("7.50", "7.5"), ("0.25", "0.25"), (" 12 ", "12"), ("0.05", "0.05"),
+        ("2939705.00", "2939705"),
     ])
     func parse(text: String, printed: String) {
         #expect(ClockHours(text)?.description == printed)
