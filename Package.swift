@@ -72,8 +72,7 @@ let package = Package(
 
         // The ledger in PostgreSQL: migrations, repositories, runs, export batches.
         .target(name: "RelicensureStore",
-                dependencies: ["Postgres", "Relicensure", "OpenBadges",
-                               .product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["Postgres", "Relicensure", "OpenBadges"],
                 swiftSettings: strictSettings),
 
         // RFC 4180 CSV, read and written, with formula-injection neutralising.
@@ -86,8 +85,7 @@ let package = Package(
         .target(name: "RelicensureApp",
                 dependencies: ["Relicensure", "RelicensureConfig", "RelicensureStore", "Reports",
                                "OpenBadges", "BadgeVerification", "BadgeFetching", "Postgres", "CSV",
-                               .product(name: "Logging", package: "swift-log"),
-                               .product(name: "Crypto", package: "swift-crypto")],
+                               .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strictSettings),
 
         // The command line.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Logging
 import OpenBadges
@@ -93,7 +92,7 @@ struct BadgeIngest {
         let digest: String
         if size > limits.maxFileBytes {
             // Too large to read: hash it in pieces so it is recorded once, and report it.
-            digest = try Self.sha256(ofFileAt: path)
+            digest = try ContentHash.sha256Hex(ofFileAt: path)
             bytes = []
         } else {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -101,7 +100,7 @@ struct BadgeIngest {
                 return
             }
             bytes = [UInt8](data)
-            digest = Self.hex(SHA256.hash(data: data))
+            digest = ContentHash.sha256Hex(data)
         }
         // A file that grew or was rewritten while we read it was read half: leave it.
         guard FileStamp(path: path) == stamp, size > limits.maxFileBytes || bytes.count == size else {
@@ -114,7 +113,7 @@ struct BadgeIngest {
         }
         let items: [ReadItem]
         if size > limits.maxFileBytes {
-            items = [ReadItem.tooLarge(sha256: digest, size: size, limit: limits.maxFileBytes)]
+            items = [BadgeReader.tooLargeItem(size: size, limits: limits, sha256: digest)]
         } else {
             switch BadgeReader.read(bytes, fileName: name, limits: limits) {
             case .notABadgeFile:
@@ -147,28 +146,5 @@ struct BadgeIngest {
         catalog.removeAll(keepingCapacity: true)
         revocations.removeAll(keepingCapacity: true)
         files.removeAll(keepingCapacity: true)
-    }
-
-    static func sha256(ofFileAt path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw AppError(.failed, "\(path): cannot open the file")
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hex(hasher.finalize())
-    }
-
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        digest.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
-}
-
-extension ReadItem {
-    /// The item standing for a file over the size limit.
-    static func tooLarge(sha256: String, size: Int, limit: Int) -> ReadItem {
-        ReadItem(line: nil, content: .invalid(InvalidReason(code: "too_large",
-                                                            message: "the file is \(size) bytes; files over \(limit) bytes are not read — split a bundle into smaller files")),
-                 sha256: sha256)
     }
 }

@@ -1,5 +1,4 @@
 import BadgeFetching
-import Crypto
 import Foundation
 import Logging
 import OpenBadges
@@ -58,7 +57,7 @@ struct HostedFetches {
                   let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
                   size <= ReadLimits.standard.maxFileBytes,
                   let data = FileManager.default.contents(atPath: path),
-                  !seen.contains(BadgeIngest.hex(SHA256.hash(data: data))),
+                  !seen.contains(ContentHash.sha256Hex(data)),
                   case .items(let items) = BadgeReader.read([UInt8](data), fileName: name) else { continue }
             for item in items {
                 switch item.content {

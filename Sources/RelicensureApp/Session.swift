@@ -25,7 +25,7 @@ public struct Session {
             throw AppError(.usage, error.description)
         }
         let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
-        configChecksum = Checksum.sha256Hex(bytes)
+        configChecksum = ContentHash.sha256Hex(bytes)
         if let asOfOption {
             guard let date = CalendarDate(asOfOption) else {
                 throw AppError(.usage, "--as-of '\(asOfOption)' is not a date written YYYY-MM-DD")

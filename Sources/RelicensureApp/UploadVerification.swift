@@ -1,5 +1,4 @@
 import BadgeVerification
-import Crypto
 import Foundation
 import Logging
 import OpenBadges
@@ -44,7 +43,7 @@ enum UploadVerification {
                 switch HostedVerification.verdict(awardID: awardID, result: result, claimedIssuer: claimed,
                                                   badgeIssuers: catalog.badgeIssuers, profiles: profilesByID) {
                 case .verified(let assertion, let body, let url, let issuerID):
-                    let copy = BadgeIngest.incoming(assertion, source: .uploads, sha256: BadgeIngest.hex(SHA256.hash(data: body)),
+                    let copy = BadgeIngest.incoming(assertion, source: .uploads, sha256: ContentHash.sha256Hex(body),
                                                     path: url, verification: VerificationOutcome.verifiedHosted.recorded, days: &days)
                     hostedCopies.append(copy)
                     verdict = UploadVerdict(awardID: awardID, verification: copy.verification, promotedCopy: copy.sourceSHA256,

@@ -1,4 +1,5 @@
 public import Foundation
+import OpenBadges
 import Postgres
 
 /// Applies `sql/NNN_name.sql` in order, each once, recorded with its checksum (SPEC §7).
@@ -27,7 +28,7 @@ public struct Migrator {
             guard let sql = String(data: data, encoding: .utf8) else {
                 throw StoreError("migration file \(name) is not UTF-8 text")
             }
-            migrations.append(Migration(version: version, name: name, sql: sql, checksum: Checksum.sha256Hex(data)))
+            migrations.append(Migration(version: version, name: name, sql: sql, checksum: ContentHash.sha256Hex(data)))
         }
         guard Set(migrations.map(\.version)).count == migrations.count else {
             throw StoreError("two migration files in \(folder.path) share a number")

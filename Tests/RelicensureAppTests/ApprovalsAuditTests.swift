@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadges
 import RelicensureApp
 import RelicensureStore
 import Testing
@@ -22,7 +23,7 @@ struct ApprovalsAuditTests {
             ])
             try workspace.nightly()
             let checksum = try workspace.session().configChecksum
-            let expectedChecksum = Checksum.sha256Hex(try Data(contentsOf: URL(fileURLWithPath: workspace.configPath)))
+            let expectedChecksum = ContentHash.sha256Hex(try Data(contentsOf: URL(fileURLWithPath: workspace.configPath)))
             #expect(checksum == expectedChecksum)
 
             let ledger = try database.rows("""

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OpenBadges
 import RelicensureApp
 import RelicensureStore
 
@@ -104,7 +105,7 @@ enum Sample {
         return #"{"type": "email", "hashed": true, "salt": "\#(salt)", "identity": "sha256$\#(digest)"}"#
     }
 
-    static func sha256Hex(_ text: String) -> String { Checksum.sha256Hex(Data(text.utf8)) }
+    static func sha256Hex(_ text: String) -> String { ContentHash.sha256Hex(Data(text.utf8)) }
 
     static let roster = """
         educator_id,first_name,last_name,email,other_emails,district_code,school_code,school_name,license_type,license_start,license_end,status

@@ -1,4 +1,3 @@
-internal import Crypto
 import Foundation
 
 extension BadgeReader {
@@ -17,7 +16,7 @@ extension BadgeReader {
         }
         if size > limits.maxFileBytes {
             do {
-                return .items([tooLargeItem(size: size, limits: limits, sha256: try streamedSHA256(path))])
+                return .items([tooLargeItem(size: size, limits: limits, sha256: try ContentHash.sha256Hex(ofFileAt: path))])
             } catch {
                 return .items([unreadable(path, error)])
             }
@@ -29,16 +28,6 @@ extension BadgeReader {
         } catch {
             return .items([unreadable(path, error)])
         }
-    }
-
-    private static func streamedSHA256(_ path: String) throws -> String {
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
-            hasher.update(data: piece)
-        }
-        return Hex.encode(hasher.finalize())
     }
 
     private static func unreadable(_ path: String, _ error: any Error) -> ReadItem {

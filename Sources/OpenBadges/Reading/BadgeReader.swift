@@ -58,7 +58,8 @@ public enum BadgeReader {
         return ""
     }
 
-    static func tooLargeItem(size: Int, limits: ReadLimits, sha256: String) -> ReadItem {
+    /// The item standing for a file over `limits.maxFileBytes`, which is never read.
+    public static func tooLargeItem(size: Int, limits: ReadLimits, sha256: String) -> ReadItem {
         ReadItem(line: nil,
                  content: .invalid(InvalidReason(code: InvalidReason.Code.tooLarge,
                                                  message: "The file is \(size) bytes, over the limit of \(limits.maxFileBytes) bytes; split it or ask for a smaller export.")),
