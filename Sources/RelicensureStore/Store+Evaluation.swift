@@ -84,7 +84,7 @@ extension Store {
     }
 
     /// Appends ledger entries in order (the engine puts reversals first). The ledger's trigger
-    /// (sql/002) makes a doubled credit or a reversal below zero impossible even if this were
+    /// (sql/001) makes a doubled credit or a reversal below zero impossible even if this were
     /// called twice.
     public func post(_ postings: [Posting], runID: Int64, postedOn day: CalendarDate, configChecksum: String,
                      recordedBy: String? = nil) throws {
