@@ -45,26 +45,37 @@ extension Store {
         return index
     }
 
+    /// An award's net hours in the ledger (ADDs minus REVERSEs), over `ledger_entries` rows.
+    static let netHours = "sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END)"
+
+    /// Groups ledger rows into one standing credit per award, keeping those still standing.
+    static let standingGroups = """
+        GROUP BY award_id, educator_id, badge_id, issuer_id, award_date, credit_type
+        HAVING \(netHours) > 0
+        """
+
     /// Credits whose ADDs exceed their REVERSEs: every one, or only the award `awardID`'s.
     public func standingCredits(awardID: String? = nil) throws -> [StandingCredit] {
         let rows = try connection.query("""
             SELECT award_id, educator_id, badge_id, issuer_id, award_date::text, credit_type,
-                   sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END)::text AS net
+                   \(unescaped: Self.netHours)::text AS net
             FROM ledger_entries
             WHERE \(awardID)::text IS NULL OR award_id = \(awardID)
-            GROUP BY award_id, educator_id, badge_id, issuer_id, award_date, credit_type
-            HAVING sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END) > 0
+            \(unescaped: Self.standingGroups)
             """)
-        return try rows.compactMap { row in
-            guard let date = CalendarDate(try row.string("award_date")),
-                  let type = CreditType(rawValue: try row.string("credit_type")),
-                  let hours = ClockHours(try row.string("net")) else {
-                throw StoreError("ledger entry for award \(row["award_id"] ?? "?") has an unreadable date, type or hours")
-            }
-            return StandingCredit(awardID: try row.string("award_id"), educatorID: try row.string("educator_id"),
-                                  badgeID: try row.string("badge_id"), issuerID: try row.string("issuer_id"),
-                                  awardDate: date, creditType: type, hours: hours)
+        return try rows.map(Self.standingCredit)
+    }
+
+    /// A standing credit from a row with its award, educator, badge, issuer, date, type and `net`.
+    static func standingCredit(_ row: PostgresRow) throws -> StandingCredit {
+        guard let date = CalendarDate(try row.string("award_date")),
+              let type = CreditType(rawValue: try row.string("credit_type")),
+              let hours = ClockHours(try row.string("net")) else {
+            throw StoreError("ledger entry for award \(row["award_id"] ?? "?") has an unreadable date, type or hours")
         }
+        return StandingCredit(awardID: try row.string("award_id"), educatorID: try row.string("educator_id"),
+                              badgeID: try row.string("badge_id"), issuerID: try row.string("issuer_id"),
+                              awardDate: date, creditType: type, hours: hours)
     }
 
     /// Every decision ever imported, oldest import first.

@@ -166,12 +166,10 @@ extension Store {
         defer { awards.close() }
         var credits = try OrderedStream(store: self, cursor: "tonight_standing", batchSize: batchSize, sql: """
             WITH standing AS (
-                SELECT award_id, educator_id, badge_id, issuer_id, award_date, credit_type,
-                       sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END) AS net
+                SELECT award_id, educator_id, badge_id, issuer_id, award_date, credit_type, \(Self.netHours) AS net
                 FROM ledger_entries
                 WHERE educator_id IN (SELECT educator_id FROM tonight_educators)
-                GROUP BY award_id, educator_id, badge_id, issuer_id, award_date, credit_type
-                HAVING sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END) > 0
+                \(Self.standingGroups)
             )
             SELECT s.award_id, s.educator_id, s.badge_id, s.issuer_id, s.award_date::text, s.credit_type, s.net::text,
                    \(Self.revokedExpression) AS revoked
@@ -197,16 +195,9 @@ extension Store {
             }
             var credited: [StandingCredit] = []
             for credit in standing {
-                guard let date = CalendarDate(try credit.string("award_date")),
-                      let type = CreditType(rawValue: try credit.string("credit_type")),
-                      let hours = ClockHours(try credit.string("net")) else {
-                    throw StoreError("ledger entry for award \(credit["award_id"] ?? "?") has an unreadable date, type or hours")
-                }
-                let awardID = try credit.string("award_id")
-                if credit["revoked"] == "t" { revoked.insert(awardID) }
-                credited.append(StandingCredit(awardID: awardID, educatorID: id, badgeID: try credit.string("badge_id"),
-                                               issuerID: try credit.string("issuer_id"), awardDate: date,
-                                               creditType: type, hours: hours))
+                let standingCredit = try Self.standingCredit(credit)
+                if credit["revoked"] == "t" { revoked.insert(standingCredit.awardID) }
+                credited.append(standingCredit)
             }
             try body(EducatorNight(educator: educator, awards: facts, standing: credited, revokedAwardIDs: revoked))
         }
