@@ -60,7 +60,9 @@ struct EducatorLedger {
         }
         // 4. Date.
         if awardDate > asOf {
-            return Decision(awardID: id, outcome: .futureDated, educatorID: educator.id)
+            // The day is the detail: HR sees when it will count, and the next nights know
+            // when to look at the award again without reading it.
+            return Decision(awardID: id, outcome: .futureDated, reason: awardDate.description, educatorID: educator.id)
         }
         guard let term = educator.term else {
             return Decision(awardID: id, outcome: .outsideLicenseTerm, reason: "no_term_on_record", educatorID: educator.id)

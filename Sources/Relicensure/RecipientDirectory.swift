@@ -23,7 +23,7 @@ public struct RecipientDirectory: Sendable {
     }
 
     /// Lower-cased, trimmed: how plain identities compare.
-    static func normalise(_ email: String) -> String { String(email.trimmingSpaces).lowercased() }
+    public static func normalise(_ email: String) -> String { String(email.trimmingSpaces).lowercased() }
 
     /// Every distinct educator the identity matches.
     public mutating func educators(matching recipient: RecipientIdentity) -> [Educator] {
@@ -51,9 +51,7 @@ public struct RecipientDirectory: Sendable {
         for (index, educator) in educators.enumerated() {
             for email in educator.allEmails {
                 // SPEC §5 step 2: each e-mail as given and lower-cased, trimmed.
-                var candidates: Set<String> = [email, Self.normalise(email)]
-                candidates.insert(String(email.trimmingSpaces))
-                for candidate in candidates {
+                for candidate in RecipientIdentity.candidates(for: email) {
                     let digest = RecipientIdentity.hash(candidate, salt: key.salt.isEmpty ? nil : key.salt,
                                                         algorithm: key.algorithm)
                     table[digest, default: []].append(index)

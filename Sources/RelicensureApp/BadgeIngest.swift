@@ -32,6 +32,10 @@ struct BadgeIngest {
     var catalog: [IncomingCatalogDocument] = []
     var revocations: [IncomingRevocation] = []
     var files: [IncomingSourceFile] = []
+    var stamps: [IncomingFileStamp] = []
+    /// The stamps of the files hashed on earlier nights, by path, of the folder being read: a
+    /// file with the same size and modification time is not read again.
+    var knownStamps: [String: String] = [:]
     var tally = Tally()
 
     init(store: Store, timeZone: TimeZone, runID: Int64, day: CalendarDate, logger: Logger, settle: SettleWindow) {
@@ -66,6 +70,7 @@ struct BadgeIngest {
             logger.warning("folder missing, nothing read from it", metadata: ["folder": "\(folder)", "source": "\(source.rawValue)"])
             return
         }
+        knownStamps = try store.fileStamps(from: source)
         for path in Self.files(under: folder) {
             try ingest(file: path, source: source, seen: &seen)
         }
@@ -85,6 +90,12 @@ struct BadgeIngest {
         }
         if let age = settle.unsettledAge(of: stamp) {
             putOff(path, reason: "modified \(Int(age.rounded())) s before the run started (settle window \(settle.seconds) s)")
+            return
+        }
+        let fileStamp = IncomingFileStamp(source: source, path: path, sizeBytes: stamp.size,
+                                          modified: String(stamp.modified.timeIntervalSince1970), sha256: "")
+        if knownStamps[path] == fileStamp.key {
+            tally.filesSeenBefore += 1
             return
         }
         let size = stamp.size
@@ -107,6 +118,8 @@ struct BadgeIngest {
             putOff(path, reason: "it changed while it was being read")
             return
         }
+        stamps.append(IncomingFileStamp(source: source, path: path, sizeBytes: size, modified: fileStamp.modified,
+                                        sha256: digest))
         guard seen.insert(digest).inserted else {
             tally.filesSeenBefore += 1
             return
@@ -142,6 +155,8 @@ struct BadgeIngest {
         try store.stage(catalog: catalog, runID: runID)
         try store.stage(revocations: revocations)
         try store.stage(files: files, runID: runID, seenOn: day)
+        try store.stage(stamps: stamps)
+        stamps.removeAll(keepingCapacity: true)
         awards.removeAll(keepingCapacity: true)
         catalog.removeAll(keepingCapacity: true)
         revocations.removeAll(keepingCapacity: true)

@@ -18,47 +18,65 @@ struct Evaluation {
         var postings = PostingTally()
     }
 
-    static func run(store: Store, session: Session, runID: Int64, pause: PausePoints,
+    static func run(store: Store, session: Session, runID: Int64, scope: EvaluationScope, pause: PausePoints,
                     batchSize: Int = 20_000) throws -> Tally {
         let asOf = session.asOf
         let rules = session.configuration.rules
         let catalog = try store.catalogIndex()
         let roster = try store.roster()
         var directory = RecipientDirectory(roster)
-        let approvals = ApprovalBook(try store.approvalDecisions())
+        let approvalDecisions = try store.approvalDecisions()
+        let approvals = ApprovalBook(approvalDecisions)
+        let rosterChanges = RosterChanges(roster: roster, previous: try store.evaluatedEducators())
         var tally = Tally()
         var clock = PhaseClock(logger: session.logger)
         try store.beginEvaluation()
         // OB 3.0 status lists are read in Swift; the awards they revoke join the trusted
         // revocations SQL already knows for tonight.
         try store.stage(statusRevoked: StatusListRevocation.revokedAwardIDs(store: store, logger: session.logger))
+        var round: Int?
+        if let basis = scope.basis {
+            try chooseChangedAwards(since: basis, store: store, asOf: asOf, decisions: approvalDecisions,
+                                    roster: rosterChanges)
+            round = 1
+        }
         clock.lap("evaluation inputs loaded")
 
         // Pass 1: read, resolve, match.
-        try store.forEachAwardToEvaluate(batchSize: batchSize) { batch in
-            var decisions: [Decision] = []
-            var matched: [MatchedAward] = []
-            var resolved: [String: AwardFacts] = [:]
-            for award in batch {
-                let facts = resolve(award, catalog: catalog)
-                if facts.badgeName != award.badgeName || facts.issuerID != award.issuerID
-                    || facts.issuerName != award.issuerName {
-                    resolved[award.awardID] = facts
+        func match(round: Int?) throws {
+            try store.forEachAwardToEvaluate(round: round, batchSize: batchSize) { batch in
+                var decisions: [Decision] = []
+                var matched: [MatchedAward] = []
+                var resolved: [String: AwardFacts] = [:]
+                for award in batch {
+                    let facts = resolve(award, catalog: catalog)
+                    if facts.badgeName != award.badgeName || facts.issuerID != award.issuerID
+                        || facts.issuerName != award.issuerName {
+                        resolved[award.awardID] = facts
+                    }
+                    switch CreditingEngine.match(facts, in: &directory) {
+                    case .decided(let decision): decisions.append(decision)
+                    case .matched(let educator): matched.append(MatchedAward(facts: facts, educatorID: educator.id))
+                    }
                 }
-                switch CreditingEngine.match(facts, in: &directory) {
-                case .decided(let decision): decisions.append(decision)
-                case .matched(let educator): matched.append(MatchedAward(facts: facts, educatorID: educator.id))
-                }
+                tally.evaluated += batch.count
+                try store.stage(matched: matched)
+                try record(decisions, resolved: resolved, store: store, tally: &tally)
             }
-            tally.evaluated += batch.count
-            try store.stage(matched: matched)
-            try record(decisions, resolved: resolved, store: store, tally: &tally)
         }
-
+        try match(round: round)
         clock.lap("awards matched")
         pause.reach(.evaluated)
         // Pass 2: each educator's night, reversals first.
         try store.collectTonightsEducators(asOf: asOf)
+        if var next = round.map({ $0 + 1 }) {
+            // An educator evaluated tonight has every waiting award evaluated with the new ones,
+            // in award-date order, as a full evaluation would: the room under a cap is theirs.
+            while try store.chooseWaitingAwardsOfTonightsEducators(round: next) > 0 {
+                try match(round: next)
+                next += 1
+            }
+        }
         clock.lap("educators collected")
         let byID = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var decisions: [Decision] = []
@@ -80,9 +98,28 @@ struct Evaluation {
         clock.lap("educators credited")
         pause.reach(.ledgerPosted)
         try store.finishEvaluation(runID: runID, on: asOf)
+        try store.recordEvaluationBasis(runID: runID, asOf: asOf, configChecksum: session.configChecksum,
+                                        approvalsThrough: approvalDecisions.map(\.id).max() ?? 0,
+                                        changed: rosterChanges.changed, removed: rosterChanges.removed)
         clock.lap("outcomes recorded")
         pause.reach(.outcomesRecorded)
         return tally
+    }
+
+    /// Chooses the awards whose inputs changed since `basis`: see `Store.chooseChangedAwards`.
+    /// An educator's waiting awards are evaluated again when their roster row or addresses
+    /// changed, an approval for them was imported or came into force, or a correction was posted.
+    private static func chooseChangedAwards(since basis: EvaluationBasis, store: Store, asOf: CalendarDate,
+                                            decisions: [ApprovalDecision], roster: RosterChanges) throws {
+        var educators = Array(roster.changed.keys) + roster.removed
+        educators += decisions.filter { decision in
+            decision.id > basis.approvalsThrough || (basis.asOf < decision.decidedOn && decision.decidedOn <= asOf)
+        }.map(\.educatorID)
+        educators += try store.educatorsPosted(after: basis.ledgerThrough)
+        let identities = RosterChanges.identities(of: roster.addresses,
+                                                  salts: roster.addresses.isEmpty ? [] : try store.recipientSalts())
+        try store.chooseChangedAwards(EvaluationChanges(asOf: asOf, educatorIDs: educators, plainIdentities: identities.plain,
+                                                        hashedIdentities: identities.hashed))
     }
 
     private static func record(_ decisions: [Decision], resolved: [String: AwardFacts], store: Store,

@@ -79,7 +79,7 @@ public enum NightlyJob {
             }
             committed = true
             pause.reach(.committed)
-            if summary.newAwards + summary.evaluated >= analyzeThreshold {
+            if summary.newAwards + summary.ledger.count >= analyzeThreshold {
                 // Not part of the night's work: a failure here is logged, never fatal.
                 do {
                     try store.analyzeGrownTables()
@@ -104,7 +104,8 @@ public enum NightlyJob {
 
     private struct DryRunRollback: Error {}
 
-    /// A night that read or evaluated this many awards refreshes the planner's statistics.
+    /// A night that added this many awards and ledger entries refreshes the planner's
+    /// statistics (a normal night adds far fewer, and ANALYZE costs a second over a million).
     static let analyzeThreshold = 10_000
 
     /// What a failed run tells the operator: what happened, and what is left for the next run.
@@ -135,6 +136,10 @@ public enum NightlyJob {
             let config = session.configuration
             let logger = session.logger
             var clock = PhaseClock(logger: logger)
+            let scope = try EvaluationScope.decide(store: store, session: session)
+            if case .everything(let reason) = scope {
+                logger.info("every waiting award is evaluated", metadata: ["reason": "\(reason)"])
+            }
             try store.beginStaging()
             pause.reach(.stagingReady)
             // The inbox skips only what the inbox delivered before: bytes first handed in through
@@ -149,7 +154,7 @@ public enum NightlyJob {
             }
             clock.lap("files read and staged")
             pause.reach(.filesRead)
-            summary.newAwards = try store.mergeStaged()
+            summary.newAwards = try store.mergeStaged(noteDeliveries: scope.basis != nil)
             clock.lap("staged rows merged")
             try HostedRecheck.apply(hosted, store: store, session: session)
             try UploadVerification.run(store: store, session: session, runID: runID, hosted: hosted)
@@ -162,7 +167,7 @@ public enum NightlyJob {
                                                   "new_awards": "\(summary.newAwards)", "invalid_items": "\(ingest.tally.invalidItems)"])
             pause.reach(.merged)
 
-            let evaluation = try Evaluation.run(store: store, session: session, runID: runID, pause: pause)
+            let evaluation = try Evaluation.run(store: store, session: session, runID: runID, scope: scope, pause: pause)
             summary.evaluated = evaluation.evaluated
             summary.ledger = evaluation.postings
             summary.outcomes = evaluation.outcomes

@@ -124,3 +124,25 @@ public struct IncomingSourceFile: Sendable {
         self.items = items
     }
 }
+
+/// A file's path, size and modification time when it was hashed: the same stamp on a later
+/// night means the same file, not read again.
+public struct IncomingFileStamp: Sendable {
+    public var source: BadgeSource
+    public var path: String
+    public var sizeBytes: Int
+    /// Seconds since 1970, as written by `Double.description` (it reads back exactly).
+    public var modified: String
+    public var sha256: String
+
+    public init(source: BadgeSource, path: String, sizeBytes: Int, modified: String, sha256: String) {
+        self.source = source
+        self.path = path
+        self.sizeBytes = sizeBytes
+        self.modified = modified
+        self.sha256 = sha256
+    }
+
+    /// What is compared with a stored stamp.
+    public var key: String { "\(sizeBytes) \(modified)" }
+}

@@ -17,6 +17,8 @@ extension Store {
             CREATE TEMP TABLE staged_catalog (LIKE catalog_documents, seq bigserial) ON COMMIT DROP;
             CREATE TEMP TABLE staged_revocations (LIKE revocations) ON COMMIT DROP;
             CREATE TEMP TABLE staged_files (LIKE source_files) ON COMMIT DROP;
+            CREATE TEMP TABLE staged_file_stamps (LIKE file_stamps) ON COMMIT DROP;
+            CREATE TEMP TABLE tonight_delivered (award_id text PRIMARY KEY) ON COMMIT DROP;
             """)
     }
 
@@ -74,8 +76,10 @@ extension Store {
     /// Moves the staged rows into the tables. An award seen before keeps its first copy unless
     /// the new one is better (an inbox copy replaces an upload); a later inbox copy that says
     /// `revoked: true` revokes it (SPEC §4.3, §4.4). Returns the number of new awards.
+    /// With `noteDeliveries`, the ids of tonight's awards (new, or delivered again) are kept in
+    /// `tonight_delivered` for the evaluation to choose (see `chooseChangedAwards`).
     @discardableResult
-    public func mergeStaged() throws -> Int {
+    public func mergeStaged(noteDeliveries: Bool = false) throws -> Int {
         // The catalog first, so that awards naming a BadgeClass or issuer by id get their
         // names from it as they are inserted, not by a second pass over every award.
         try connection.query("""
@@ -126,14 +130,24 @@ extension Store {
             FROM staged_awards s
             WHERE s.award_id = a.award_id AND s.source = 'inbox' AND s.revoked AND NOT a.revoked
             """)
+        if noteDeliveries {
+            try connection.query("""
+                INSERT INTO tonight_delivered SELECT DISTINCT award_id FROM staged_awards ON CONFLICT DO NOTHING
+                """)
+        }
         try keepUploadCopies()
         try connection.query("""
             INSERT INTO revocations SELECT DISTINCT ON (award_id, list_id) * FROM staged_revocations
             ON CONFLICT (award_id, list_id) DO NOTHING
             """)
         try connection.query("INSERT INTO source_files SELECT * FROM staged_files ON CONFLICT (sha256, source) DO NOTHING")
+        try connection.query("""
+            INSERT INTO file_stamps SELECT DISTINCT ON (source, path) * FROM staged_file_stamps
+            ON CONFLICT (source, path) DO UPDATE SET
+                size_bytes = EXCLUDED.size_bytes, modified = EXCLUDED.modified, sha256 = EXCLUDED.sha256
+            """)
         try connection.execute(script: """
-            TRUNCATE staged_awards, staged_catalog, staged_revocations, staged_files
+            TRUNCATE staged_awards, staged_catalog, staged_revocations, staged_files, staged_file_stamps
             """)
         return try inserted.first?.int("new_awards") ?? 0
     }

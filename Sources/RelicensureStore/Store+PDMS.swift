@@ -42,9 +42,14 @@ extension Store {
             }
             return expression
         }
+        // Every batch takes every entry not exported before, under the nightly lock, so the
+        // entries after the last one exported are the only candidates: a normal night looks at
+        // its own few hundred, not at the whole ledger.
+        let after = try connection.query("SELECT coalesce(max(entry_id), 0) AS last FROM pdms_batch_entries")
+            .first?.int64("last") ?? 0
         let pending = try connection.query("""
             SELECT count(*) AS n FROM ledger_entries l
-            WHERE NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
+            WHERE l.entry_id > \(after) AND NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
             """)
         let count = try pending.first?.int("n") ?? 0
         guard count > 0 else { return nil }
@@ -70,8 +75,8 @@ extension Store {
             FROM ledger_entries l
             JOIN awards a USING (award_id)
             LEFT JOIN educators e ON e.educator_id = l.educator_id
-            WHERE NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
-            """, parameters: [batchID]))
+            WHERE l.entry_id > $2::bigint AND NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
+            """, parameters: [batchID, after]))
         return Int64(batchID)
     }
 

@@ -10,4 +10,22 @@ extension Store {
         }
         return seen
     }
+
+    /// The stamp (`IncomingFileStamp.key`) of every file of one folder hashed before, by path.
+    public func fileStamps(from source: BadgeSource) throws -> [String: String] {
+        var stamps: [String: String] = [:]
+        for row in try connection.query("""
+            SELECT path, size_bytes, modified FROM file_stamps WHERE source = \(source.rawValue)
+            """) {
+            stamps[try row.string("path")] = "\(try row.string("size_bytes")) \(try row.string("modified"))"
+        }
+        return stamps
+    }
+
+    public func stage(stamps: [IncomingFileStamp]) throws {
+        guard !stamps.isEmpty else { return }
+        try connection.copyIn("COPY staged_file_stamps (source, path, size_bytes, modified, sha256) FROM STDIN",
+                              rows: stamps.lazy.map { [$0.source.rawValue, $0.path, String($0.sizeBytes), $0.modified,
+                                                       $0.sha256] })
+    }
 }

@@ -62,16 +62,19 @@ extension Store {
         try connection.copyIn("COPY tonight_status_revoked (award_id) FROM STDIN", rows: statusRevoked.sorted().lazy.map { [$0] })
     }
 
-    /// Every award not yet final, `batchSize` at a time, through a cursor.
-    public func forEachAwardToEvaluate(batchSize: Int = 20_000, _ body: ([StoredAward]) throws -> Void) throws {
+    /// Every award not yet final, `batchSize` at a time, through a cursor; with `round`, only
+    /// those `chooseChangedAwards` or `chooseWaitingAwardsOfTonightsEducators` chose in that round.
+    public func forEachAwardToEvaluate(round: Int? = nil, batchSize: Int = 20_000,
+                                       _ body: ([StoredAward]) throws -> Void) throws {
+        let chosen = round == nil ? "" : "JOIN tonight_candidates c ON c.award_id = a.award_id AND c.round = $1::integer"
         try connection.query(PostgresQuery(sql: """
             DECLARE waiting_awards NO SCROLL CURSOR FOR
             SELECT a.award_id, a.source, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name, a.recipient_type,
                    a.recipient_identity, a.recipient_hashed, a.recipient_salt, a.award_date::text, \(Self.revokedExpression) AS revoked,
                    a.verification, a.invalid_detail
-            FROM awards a LEFT JOIN award_outcomes o USING (award_id)
+            FROM awards a \(chosen) LEFT JOIN award_outcomes o ON o.award_id = a.award_id
             WHERE o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked')
-            """))
+            """, parameters: round.map { [String($0)] } ?? []))
         defer { _ = try? connection.query("CLOSE waiting_awards") }
         while true {
             let rows = try connection.query(PostgresQuery(sql: "FETCH \(batchSize) FROM waiting_awards"))
@@ -130,17 +133,21 @@ extension Store {
         try connection.query("""
             INSERT INTO tonight_educators SELECT DISTINCT educator_id FROM tonight_matched ON CONFLICT DO NOTHING
             """)
+        // The few awards anything names as revoked come first (materialised), then their
+        // credits by index: not a pass over the ledger joined to every award.
         try connection.query(PostgresQuery(sql: """
             INSERT INTO tonight_educators
-            SELECT DISTINCT l.educator_id FROM ledger_entries l JOIN awards a USING (award_id)
-            WHERE l.kind = 'credit'
-              AND (l.award_id IN (SELECT award_id FROM revocations UNION SELECT award_id FROM awards WHERE revoked
-                                  UNION SELECT award_id FROM tonight_status_revoked)
-                   -- Legacy OB 1.0 lists name awards by uid: look only at legacy awards for those.
-                   OR l.award_id IN (SELECT legacy.award_id FROM awards legacy
-                                     WHERE legacy.spec_version IN ('0.5', '1.0', '1.1')
-                                       AND (legacy.document->>'uid') IN (SELECT award_id FROM revocations)))
-              AND \(Self.revokedExpression)
+            WITH named AS MATERIALIZED (
+                SELECT award_id FROM revocations UNION SELECT award_id FROM awards WHERE revoked
+                UNION SELECT award_id FROM tonight_status_revoked
+                -- Legacy OB 1.0 lists name awards by uid: look only at legacy awards for those.
+                UNION SELECT legacy.award_id FROM awards legacy
+                      WHERE legacy.spec_version IN ('0.5', '1.0', '1.1')
+                        AND (legacy.document->>'uid') IN (SELECT award_id FROM revocations)
+            )
+            SELECT DISTINCT l.educator_id FROM named n JOIN ledger_entries l ON l.award_id = n.award_id
+            JOIN awards a ON a.award_id = n.award_id
+            WHERE l.kind = 'credit' AND \(Self.revokedExpression)
             ON CONFLICT DO NOTHING
             """))
         try connection.query("""
@@ -207,28 +214,32 @@ extension Store {
     /// the history, and stores names that resolving references found.
     public func finishEvaluation(runID: Int64, on day: CalendarDate) throws {
         let evaluatedOn = day.description
+        // Only outcomes that changed are written: an award still waiting for the same reason
+        // keeps its row (rewriting, or even locking, tens of thousands of unchanged outcomes
+        // every night would dominate a normal night).
+        try connection.execute(script: """
+            CREATE TEMP TABLE tonight_changed_outcomes ON COMMIT DROP AS
+            SELECT t.*, o.outcome AS was_outcome, o.reason AS was_reason, o.educator_id AS was_educator_id
+            FROM tonight_outcomes t LEFT JOIN award_outcomes o USING (award_id)
+            WHERE o.award_id IS NULL OR o.outcome IS DISTINCT FROM t.outcome OR o.reason IS DISTINCT FROM t.reason
+               OR o.educator_id IS DISTINCT FROM t.educator_id OR o.hours IS DISTINCT FROM t.hours
+               OR o.audit IS DISTINCT FROM t.audit
+            """)
         try connection.query("""
             INSERT INTO outcome_history (award_id, run_id, outcome, reason, educator_id, evaluated_on)
             SELECT t.award_id, \(runID), t.outcome, t.reason, t.educator_id, \(evaluatedOn)::date
-            FROM tonight_outcomes t LEFT JOIN award_outcomes o USING (award_id)
-            WHERE o.outcome IS DISTINCT FROM t.outcome OR o.reason IS DISTINCT FROM t.reason
-               OR o.educator_id IS DISTINCT FROM t.educator_id
+            FROM tonight_changed_outcomes t
+            WHERE t.was_outcome IS DISTINCT FROM t.outcome OR t.was_reason IS DISTINCT FROM t.reason
+               OR t.was_educator_id IS DISTINCT FROM t.educator_id
             """)
         try connection.query("""
             INSERT INTO award_outcomes (award_id, outcome, reason, educator_id, hours, audit, run_id, evaluated_on)
             SELECT award_id, outcome, reason, educator_id, hours, audit, \(runID), \(evaluatedOn)::date
-            FROM tonight_outcomes
+            FROM tonight_changed_outcomes
             ON CONFLICT (award_id) DO UPDATE SET
                 outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, educator_id = EXCLUDED.educator_id,
                 hours = EXCLUDED.hours, audit = EXCLUDED.audit, run_id = EXCLUDED.run_id,
                 evaluated_on = EXCLUDED.evaluated_on
-            -- An award still waiting for the same reason keeps its row: rewriting tens of
-            -- thousands of unchanged outcomes every night would dominate a normal night.
-            WHERE award_outcomes.outcome IS DISTINCT FROM EXCLUDED.outcome
-               OR award_outcomes.reason IS DISTINCT FROM EXCLUDED.reason
-               OR award_outcomes.educator_id IS DISTINCT FROM EXCLUDED.educator_id
-               OR award_outcomes.hours IS DISTINCT FROM EXCLUDED.hours
-               OR award_outcomes.audit IS DISTINCT FROM EXCLUDED.audit
             """)
         try connection.query("""
             UPDATE awards a SET badge_name = coalesce(t.badge_name, a.badge_name),

@@ -105,6 +105,8 @@ extension Store {
             FROM tonight_verdicts t
             WHERE a.award_id = t.award_id AND a.source = 'uploads'
             """)
+        // A verdict can change what the award's evaluation reads.
+        try connection.query("INSERT INTO tonight_delivered SELECT award_id FROM tonight_verdicts ON CONFLICT DO NOTHING")
         try connection.query("DROP TABLE tonight_verdicts")
     }
 }

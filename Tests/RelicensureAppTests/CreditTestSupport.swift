@@ -100,8 +100,9 @@ struct CreditWorkspace {
         try Data(text.utf8).write(to: url)
     }
 
-    func session(asOf: String = "2026-11-20") throws -> Session {
-        var environment = ProcessInfo.processInfo.environment
+    /// A session as of `asOf`; `extra` adds to the environment.
+    func session(asOf: String = "2026-11-20", extra: [String: String] = [:]) throws -> Session {
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { _, added in added }
         environment["RELICENSURE_SQL_DIR"] = Self.checkout.appendingPathComponent("sql").path
         // Tests write their badges just before the run: read them at once (docs/RELIABILITY.md).
         environment["RELICENSURE_SETTLE_SECONDS"] = "0"
@@ -119,8 +120,8 @@ struct CreditWorkspace {
     }
 
     @discardableResult
-    func nightly(asOf: String = "2026-11-20") throws -> NightlyJob.Summary {
-        try NightlyJob.run(session: try session(asOf: asOf), dryRun: false)
+    func nightly(asOf: String = "2026-11-20", extra: [String: String] = [:]) throws -> NightlyJob.Summary {
+        try NightlyJob.run(session: try session(asOf: asOf, extra: extra), dryRun: false)
     }
 
     /// The PDMS files written so far, by name.

@@ -1,0 +1,88 @@
+import OpenBadges
+import Relicensure
+import RelicensureStore
+
+/// Which awards a night evaluates (SPEC §5 "Every night again"). An award's outcome can change
+/// only when something it depends on changed, so after a first night only those are evaluated
+/// again; the result is the same as evaluating every waiting award, which the nightly tests
+/// check night by night against a run that does (`RELICENSURE_FULL_EVALUATION=1`).
+enum EvaluationScope {
+    /// Every waiting award: no night recorded yet, the configuration changed, the as-of date is
+    /// before the last night's, or the operator asked for it.
+    case everything(reason: String)
+    /// Only awards whose inputs changed since the last committed night.
+    case changedSince(EvaluationBasis)
+
+    static let fullEvaluationVariable = "RELICENSURE_FULL_EVALUATION"
+
+    static func decide(store: Store, session: Session) throws -> EvaluationScope {
+        if let asked = session.environment[fullEvaluationVariable], !asked.isEmpty, asked != "0" {
+            return .everything(reason: "\(fullEvaluationVariable) is set")
+        }
+        guard let basis = try store.evaluationBasis() else { return .everything(reason: "first night") }
+        if basis.configChecksum != session.configChecksum { return .everything(reason: "configuration changed") }
+        if session.asOf < basis.asOf { return .everything(reason: "as-of date before the last night's") }
+        return .changedSince(basis)
+    }
+
+    var basis: EvaluationBasis? {
+        if case .changedSince(let basis) = self { return basis }
+        return nil
+    }
+}
+
+/// The roster as tonight's evaluation reads it, against how the last night read it: which
+/// educators changed, and which addresses were added or removed.
+struct RosterChanges {
+    /// Educators new or changed since the last night, as tonight reads them.
+    var changed: [String: EvaluatedEducator] = [:]
+    /// Educators the last night read who are no longer on the roster.
+    var removed: [String] = []
+    /// Addresses of changed or removed educators, before and after.
+    var addresses: Set<String> = []
+
+    init(roster: [Educator], previous: [String: EvaluatedEducator]) {
+        var present = Set<String>()
+        for educator in roster {
+            present.insert(educator.id)
+            let reading = Self.reading(educator)
+            let before = previous[educator.id]
+            guard before != reading else { continue }
+            changed[educator.id] = reading
+            addresses.formUnion(reading.emails)
+            addresses.formUnion(before?.emails ?? [])
+        }
+        for (id, before) in previous where !present.contains(id) {
+            removed.append(id)
+            addresses.formUnion(before.emails)
+        }
+    }
+
+    /// What crediting reads of an educator (SPEC §5): district, license type and term, whether
+    /// active, and every address. Names and school do not change an outcome.
+    static func reading(_ educator: Educator) -> EvaluatedEducator {
+        let fields = [educator.districtCode, educator.licenseType ?? "", educator.term?.start.description ?? "",
+                      educator.term?.end.description ?? "", educator.isActive ? "active" : "inactive"]
+            + educator.allEmails
+        return EvaluatedEducator(fingerprint: fields.joined(separator: "\u{1F}"), emails: educator.allEmails)
+    }
+
+    /// The identities a badge naming one of `addresses` would carry: plain ones as compared
+    /// (trimmed, lower-cased), hashed ones once per (algorithm, salt) stored, for every form of
+    /// the address SPEC §5 step 2 tries.
+    static func identities(of addresses: Set<String>, salts: [(algorithm: String, salt: String)])
+        -> (plain: [String], hashed: [(identity: String, salt: String)]) {
+        let plain = Set(addresses.map(RecipientDirectory.normalise)).sorted()
+        var hashed: [(identity: String, salt: String)] = []
+        for (name, salt) in salts {
+            guard let algorithm = HashAlgorithm(rawValue: name) else { continue }
+            for address in addresses.sorted() {
+                for form in RecipientIdentity.candidates(for: address) {
+                    let digest = RecipientIdentity.hash(form, salt: salt.isEmpty ? nil : salt, algorithm: algorithm)
+                    hashed.append(("\(name)$\(digest)", salt))
+                }
+            }
+        }
+        return (plain, hashed)
+    }
+}

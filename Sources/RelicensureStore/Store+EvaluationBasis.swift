@@ -1,0 +1,197 @@
+public import OpenBadges
+import Postgres
+
+/// What the last committed night evaluated against (sql/004): its as-of date, its
+/// configuration, and how far it had read the ledger and the approvals.
+public struct EvaluationBasis: Sendable, Equatable {
+    public var runID: Int64
+    public var asOf: CalendarDate
+    public var configChecksum: String
+    /// The last ledger entry the night knew of: later ones (corrections) change their educators' room.
+    public var ledgerThrough: Int64
+    /// The last approval decision the night read.
+    public var approvalsThrough: Int64
+
+    public init(runID: Int64, asOf: CalendarDate, configChecksum: String, ledgerThrough: Int64, approvalsThrough: Int64) {
+        self.runID = runID
+        self.asOf = asOf
+        self.configChecksum = configChecksum
+        self.ledgerThrough = ledgerThrough
+        self.approvalsThrough = approvalsThrough
+    }
+}
+
+/// An educator as a night's evaluation read them: what crediting depends on, and their addresses.
+public struct EvaluatedEducator: Sendable, Equatable {
+    public var fingerprint: String
+    public var emails: [String]
+
+    public init(fingerprint: String, emails: [String]) {
+        self.fingerprint = fingerprint
+        self.emails = emails
+    }
+}
+
+/// The waiting awards a night evaluates again when it does not evaluate them all: those whose
+/// inputs changed since the basis (SPEC §5 "Every night again" made incremental, issue 8).
+public struct EvaluationChanges: Sendable {
+    /// Tonight's as-of date: a future-dated award whose day has come is evaluated again.
+    public var asOf: CalendarDate
+    /// Educators whose roster row, addresses, approvals or ledger changed.
+    public var educatorIDs: [String]
+    /// Plain identities (trimmed, lower-cased) of addresses added or removed.
+    public var plainIdentities: [String]
+    /// Hashed identities (`algorithm$hex`) with their salt (empty for none) that an added or
+    /// removed address hashes to.
+    public var hashedIdentities: [(identity: String, salt: String)]
+
+    public init(asOf: CalendarDate, educatorIDs: [String], plainIdentities: [String],
+                hashedIdentities: [(identity: String, salt: String)]) {
+        self.asOf = asOf
+        self.educatorIDs = educatorIDs
+        self.plainIdentities = plainIdentities
+        self.hashedIdentities = hashedIdentities
+    }
+}
+
+extension Store {
+    /// The basis the last committed night recorded, `nil` before the first.
+    public func evaluationBasis() throws -> EvaluationBasis? {
+        guard let row = try connection.query("""
+            SELECT run_id, as_of::text, config_checksum, ledger_through, approvals_through FROM evaluation_basis
+            """).first else { return nil }
+        guard let asOf = CalendarDate(try row.string("as_of")) else { throw StoreError("the evaluation basis has an unreadable date") }
+        return EvaluationBasis(runID: try row.int64("run_id"), asOf: asOf, configChecksum: try row.string("config_checksum"),
+                               ledgerThrough: try row.int64("ledger_through"),
+                               approvalsThrough: try row.int64("approvals_through"))
+    }
+
+    /// Every educator as the last night read them, by id.
+    public func evaluatedEducators() throws -> [String: EvaluatedEducator] {
+        var educators: [String: EvaluatedEducator] = [:]
+        for row in try connection.query("SELECT educator_id, fingerprint, emails FROM evaluated_educators") {
+            educators[try row.string("educator_id")] = EvaluatedEducator(
+                fingerprint: try row.string("fingerprint"), emails: try Self.strings(fromJSON: try row.string("emails")))
+        }
+        return educators
+    }
+
+    /// Educators with ledger entries after `entryID`: posted by a correction since the basis.
+    public func educatorsPosted(after entryID: Int64) throws -> [String] {
+        try connection.query("SELECT DISTINCT educator_id FROM ledger_entries WHERE entry_id > \(entryID)")
+            .map { try $0.string("educator_id") }
+    }
+
+    /// Every distinct (algorithm, salt) of hashed recipients, salt empty when there is none: a
+    /// changed address is hashed once per pair, not once per award.
+    public func recipientSalts() throws -> [(algorithm: String, salt: String)] {
+        try connection.query("""
+            SELECT DISTINCT lower(split_part(recipient_identity, '$', 1)) AS algorithm, coalesce(recipient_salt, '') AS salt
+            FROM awards WHERE recipient_hashed
+            """).map { (try $0.string("algorithm"), try $0.string("salt")) }
+    }
+
+    /// Chooses tonight's awards when only changed inputs are evaluated again: awards a file
+    /// delivered or a verdict changed tonight, the waiting awards of `changes.educatorIDs`, those
+    /// whose recipient names a changed address, those a revocation or status list names, and
+    /// every award waiting for a catalog document or a verification, or whose award date has come. Returns how
+    /// many were chosen (final ones among them are skipped by the cursor).
+    @discardableResult
+    public func chooseChangedAwards(_ changes: EvaluationChanges) throws -> Int {
+        try connection.execute(script: """
+            CREATE TEMP TABLE tonight_candidates (award_id text PRIMARY KEY, round integer NOT NULL) ON COMMIT DROP;
+            CREATE TEMP TABLE tonight_changed_educators (educator_id text PRIMARY KEY) ON COMMIT DROP;
+            CREATE TEMP TABLE tonight_changed_identities (identity text, salt text) ON COMMIT DROP;
+            """)
+        try connection.copyIn("COPY tonight_changed_educators (educator_id) FROM STDIN",
+                              rows: Set(changes.educatorIDs).sorted().lazy.map { [$0] })
+        try connection.copyIn("COPY tonight_changed_identities (identity, salt) FROM STDIN",
+                              rows: changes.plainIdentities.lazy.map { [$0, nil] }
+                                  + changes.hashedIdentities.lazy.map { [$0.identity, $0.salt] })
+        try connection.execute(script: "ANALYZE tonight_changed_educators; ANALYZE tonight_changed_identities")
+        var sources = [
+            "SELECT award_id FROM tonight_delivered",
+            "SELECT award_id FROM award_outcomes WHERE outcome IN ('unresolved_reference', 'unverified')",
+            """
+            SELECT o.award_id FROM award_outcomes o JOIN tonight_changed_educators USING (educator_id)
+            WHERE o.outcome NOT IN ('credited', 'invalid', 'revoked')
+            """,
+            "SELECT award_id FROM revocations",
+            "SELECT award_id FROM awards WHERE revoked",
+            "SELECT award_id FROM tonight_status_revoked",
+            """
+            SELECT award_id FROM awards
+            WHERE spec_version IN ('0.5', '1.0', '1.1') AND (document->>'uid') IN (SELECT award_id FROM revocations)
+            """,
+        ]
+        if !changes.plainIdentities.isEmpty || !changes.hashedIdentities.isEmpty {
+            // Over-approximate on purpose: a plain identity equal to an address is chosen
+            // whatever its salt; the engine decides whether it matches.
+            sources.append("""
+                SELECT a.award_id FROM awards a JOIN tonight_changed_identities i
+                    ON lower(btrim(a.recipient_identity, E' \\t\\n\\r')) = i.identity
+                   AND (i.salt IS NULL OR (a.recipient_hashed AND coalesce(a.recipient_salt, '') = i.salt))
+                """)
+        }
+        // A future-dated outcome's detail is its award date, YYYY-MM-DD, which sorts as text;
+        // one recorded without it ('') sorts first and is chosen too.
+        var chosen = try connection.query("""
+            INSERT INTO tonight_candidates (award_id, round)
+            SELECT award_id, 1 FROM award_outcomes
+            WHERE outcome = 'future_dated' AND reason <= \(changes.asOf.description)
+            ON CONFLICT DO NOTHING
+            """).affectedRows
+        for source in sources {
+            chosen += try connection.query(PostgresQuery(sql: """
+                INSERT INTO tonight_candidates (award_id, round) SELECT award_id, 1 FROM (\(source)) s
+                ON CONFLICT DO NOTHING
+                """)).affectedRows
+        }
+        return chosen
+    }
+
+    /// Adds as round `round` the waiting awards of tonight's educators not yet chosen: an
+    /// educator evaluated tonight has all their waiting awards evaluated together, in award-date
+    /// order, as a full evaluation would. Returns how many were added.
+    public func chooseWaitingAwardsOfTonightsEducators(round: Int) throws -> Int {
+        try connection.query("""
+            INSERT INTO tonight_educators SELECT DISTINCT educator_id FROM tonight_matched ON CONFLICT DO NOTHING
+            """)
+        return try connection.query(PostgresQuery(sql: """
+            INSERT INTO tonight_candidates (award_id, round)
+            SELECT o.award_id, $1::integer FROM award_outcomes o JOIN tonight_educators USING (educator_id)
+            WHERE o.outcome NOT IN ('credited', 'invalid', 'revoked')
+            ON CONFLICT DO NOTHING
+            """, parameters: [String(round)])).affectedRows
+    }
+
+    /// Records what tonight evaluated against, for the next night: the as-of date, the
+    /// configuration, the ledger as it stands after tonight's postings, the approvals read, and
+    /// the educators whose reading changed (`removed` ones are gone from the roster).
+    public func recordEvaluationBasis(runID: Int64, asOf: CalendarDate, configChecksum: String, approvalsThrough: Int64,
+                                      changed: [String: EvaluatedEducator], removed: [String]) throws {
+        try connection.query(PostgresQuery(sql: """
+            INSERT INTO evaluation_basis (run_id, as_of, config_checksum, ledger_through, approvals_through)
+            SELECT $1::bigint, $2::date, $3, coalesce((SELECT max(entry_id) FROM ledger_entries), 0), $4::bigint
+            ON CONFLICT (singleton) DO UPDATE SET
+                run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of, config_checksum = EXCLUDED.config_checksum,
+                ledger_through = EXCLUDED.ledger_through, approvals_through = EXCLUDED.approvals_through
+            """, parameters: [String(runID), asOf.description, configChecksum, String(approvalsThrough)]))
+        if !removed.isEmpty {
+            try connection.query("DELETE FROM evaluated_educators WHERE educator_id = ANY(\(removed))")
+        }
+        guard !changed.isEmpty else { return }
+        try connection.execute(script: """
+            CREATE TEMP TABLE tonight_evaluated_educators (LIKE evaluated_educators) ON COMMIT DROP
+            """)
+        try connection.copyIn("COPY tonight_evaluated_educators (educator_id, fingerprint, emails) FROM STDIN",
+                              rows: try changed.sorted { $0.key < $1.key }.map { id, educator in
+                                  [id, educator.fingerprint, try Self.json(educator.emails)]
+                              })
+        try connection.query("""
+            INSERT INTO evaluated_educators SELECT * FROM tonight_evaluated_educators
+            ON CONFLICT (educator_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, emails = EXCLUDED.emails
+            """)
+        try connection.query("DROP TABLE tonight_evaluated_educators")
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import OpenBadges
+import Postgres
+import Relicensure
+import RelicensureApp
+import Testing
+
+/// A night evaluates again only the waiting awards whose inputs changed (issue 8). These tests
+/// run the same nights on two databases, one evaluating every waiting award
+/// (`RELICENSURE_FULL_EVALUATION=1`), and require the same outcomes, history and ledger after
+/// every night, through each kind of change an outcome depends on (SPEC §5).
+@Suite("Evaluating only what changed ends where evaluating everything ends")
+struct ChangedInputsEvaluationTests {
+    typealias S = CreditSample
+    static let ddoeBadgeBase = "https://badges.doe.k12.de.us/badges/"
+
+    /// The same inputs to two districts' databases; `night` runs both and compares them.
+    struct Twin {
+        let changedOnly: CreditWorkspace
+        let everything: CreditWorkspace
+
+        func write(_ path: String, _ text: String) throws {
+            try changedOnly.write(path, text)
+            try everything.write(path, text)
+        }
+
+        func importRoster(_ csv: String, name: String) throws {
+            try write(name, csv)
+            for workspace in [changedOnly, everything] {
+                _ = try RosterImport.run(session: try workspace.session(), file: workspace.path(name), full: false,
+                                         strict: true)
+            }
+        }
+
+        func importApprovals(_ rows: [String], name: String) throws {
+            for workspace in [changedOnly, everything] { try workspace.importApprovals(rows, named: name, strict: true) }
+        }
+
+        func correct(_ awardID: String, asOf: String) throws {
+            for workspace in [changedOnly, everything] {
+                _ = try CreditCorrection.run(session: try workspace.session(asOf: asOf),
+                                             correction: Correction(awardID: awardID, change: .reverse,
+                                                                    recordedBy: "HR", reason: "keyed twice"),
+                                             dryRun: false)
+            }
+        }
+
+        /// Runs the night on both; returns how many awards each evaluated (changed-only first).
+        @discardableResult
+        func night(_ asOf: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (Int, Int) {
+            let changed = try changedOnly.nightly(asOf: asOf)
+            let full = try everything.nightly(asOf: asOf, extra: ["RELICENSURE_FULL_EVALUATION": "1"])
+            for query in Twin.compared {
+                let left = try changedOnly.database.rows(PostgresQuery(sql: query))
+                let right = try everything.database.rows(PostgresQuery(sql: query))
+                #expect(left == right, "after the night of \(asOf): \(query)", sourceLocation: sourceLocation)
+            }
+            return (changed.evaluated, full.evaluated)
+        }
+
+        static let compared = [
+            "SELECT award_id, outcome, reason, educator_id, hours::text, evaluated_on::text FROM award_outcomes ORDER BY award_id",
+            "SELECT award_id, outcome, reason, educator_id, evaluated_on::text FROM outcome_history ORDER BY award_id, evaluated_on, outcome",
+            "SELECT award_id, educator_id, action, kind, hours::text, posted_on::text, reason FROM ledger_entries ORDER BY entry_id",
+        ]
+    }
+
+    /// An OB 2.0 assertion with its BadgeClass and issuer embedded.
+    static func assertion(_ id: String, issuer: String, badge: String, recipient: String, issuedOn: String) -> String {
+        let issuerName = issuer == S.ddoe ? "Delaware Department of Education" : "National Education Association"
+        return """
+            {"@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": "\(id)",
+             "recipient": \(recipient), "issuedOn": "\(issuedOn)T12:00:00Z", "verification": {"type": "hosted"},
+             "badge": {"id": "\(badge)", "type": "BadgeClass", "name": "Badge \(badge.split(separator: "/").last ?? "")",
+                       "criteria": {"narrative": "x"}, "image": "https://example.org/i.png",
+                       "issuer": {"id": "\(issuer)", "type": "Issuer", "name": "\(issuerName)", "url": "https://example.org"}}}
+            """
+    }
+
+    static func plain(_ email: String) -> String { #"{"type": "email", "hashed": false, "identity": "\#(email)"}"# }
+
+    static func hashed(_ email: String, salt: String?) -> String {
+        let digest = RecipientIdentity.hash(email, salt: salt, algorithm: .sha256)
+        let saltField = salt.map { #", "salt": "\#($0)""# } ?? ""
+        return #"{"type": "email", "hashed": true, "identity": "sha256$\#(digest)"\#(saltField)}"#
+    }
+
+    static func nea(_ id: String, _ slug: String, to recipient: String, on day: String) -> String {
+        assertion(S.neaAward(id), issuer: S.nea, badge: S.neaBadge(slug), recipient: recipient, issuedOn: day)
+    }
+
+    static func ddoe(_ id: String, _ slug: String, to recipient: String, on day: String) -> String {
+        assertion("https://badges.doe.k12.de.us/assertions/\(id)", issuer: S.ddoe, badge: ddoeBadgeBase + slug,
+                  recipient: recipient, issuedOn: day)
+    }
+
+    static let rosterHeader = "educator_id,first_name,last_name,email,other_emails,district_code,license_start,license_end,status"
+
+    @Test("Roster rows and addresses, approvals in force, as-of dates, corrections, revocations and the configuration")
+    func nightAfterNight() throws {
+        try CreditTestDatabase.with { first in
+            try CreditTestDatabase.with { second in
+                let twin = Twin(changedOnly: try CreditWorkspace(database: first, neaCap: "20"),
+                                everything: try CreditWorkspace(database: second, neaCap: "20"))
+                let avery = "avery.abbott@k12.de.us", jordan = "jordan.bishop@k12.de.us"
+                try twin.write("inbox/n1.json", Self.nea("n1", "classroom", to: Self.plain(avery), on: "2026-09-01"))
+                try twin.write("inbox/n2.json", Self.nea("n2", "coaching", to: Self.hashed(avery, salt: "s-2"), on: "2026-09-02"))
+                try twin.write("inbox/n3.json", Self.nea("n3", "stem", to: Self.plain("casey.new@k12.de.us"), on: "2026-09-03"))
+                try twin.write("inbox/n4.json", Self.nea("n4", "shared", to: Self.hashed("shared@k12.de.us", salt: "s-4"),
+                                                         on: "2026-09-04"))
+                try twin.write("inbox/n5.json", Self.nea("n5", "reading", to: Self.plain(avery), on: "2026-09-05"))
+                try twin.write("inbox/d1.json", Self.ddoe("d1", "literacy", to: Self.hashed(jordan, salt: nil), on: "2026-11-25"))
+                try twin.write("inbox/d2.json", Self.ddoe("d2", "math", to: Self.plain(jordan), on: "2021-03-01"))
+                try twin.write("inbox/d3.json", Self.ddoe("d3", "science", to: Self.plain(" Jordan.Bishop@K12.de.us "),
+                                                         on: "2026-08-01"))
+                let firstNight = try twin.night("2026-11-20")
+                #expect(firstNight.0 == 8 && firstNight.1 == 8)
+
+                // Nothing changed: nothing is evaluated again, while a full evaluation reads every waiting award.
+                let quiet = try twin.night("2026-11-21")
+                #expect(quiet.0 == 0)
+                #expect(quiet.1 > 0)
+
+                // Casey joins (n3 matches), Jordan's term reaches back (d2 is in it), two educators
+                // share an address (n4 is ambiguous).
+                try twin.importRoster("""
+                    \(Self.rosterHeader)
+                    0040137,Jordan,Bishop,\(jordan),,31,2020-07-01,2027-06-30,active
+                    0040300,Casey,New,casey.new@k12.de.us,,31,2022-07-01,2027-06-30,active
+                    0040400,Sam,One,sam.one@k12.de.us,shared@k12.de.us,31,2022-07-01,2027-06-30,active
+                    0040500,Pat,Two,pat.two@k12.de.us,Shared@K12.de.us,31,2022-07-01,2027-06-30,active
+                    """, name: "roster-2.csv")
+                let rosterNight = try twin.night("2026-11-22")
+                #expect(rosterNight.0 > 0 && rosterNight.0 < rosterNight.1)
+
+                // Decisions: two in force now, one from a later day.
+                try twin.importApprovals([
+                    "0040100,\(S.neaBadge("classroom")),approved,,HR,2026-11-22,",
+                    "0040100,\(S.neaBadge("reading")),approved,,HR,2026-11-22,",
+                    "0040300,\(S.neaBadge("stem")),approved,,HR,2026-11-23,",
+                    "0040100,\(S.neaBadge("coaching")),approved,,HR,2026-11-27,",
+                ], name: "approvals-1.csv")
+                try twin.night("2026-11-23")
+                try twin.night("2026-11-26")   // d1's award date has come
+                try twin.night("2026-11-28")   // the coaching approval is in force: over the NEA cap
+
+                // HR takes the classroom credit back: the room goes to the coaching badge.
+                try twin.correct(S.neaAward("n1"), asOf: "2026-11-28")
+                try twin.night("2026-11-29")
+
+                // A revocation of a credited award, and a new award to the shared address.
+                try twin.write("inbox/revoke-n3.json", #"{"id": "\#(S.neaAward("n3"))", "revoked": true}"#)
+                try twin.write("inbox/n6.json", Self.nea("n6", "shared-2", to: Self.plain("shared@k12.de.us"), on: "2026-10-06"))
+                try twin.night("2026-11-30")
+
+                // Pat leaves: the shared address is Sam's alone.
+                try twin.importRoster("""
+                    \(Self.rosterHeader)
+                    0040500,Pat,Two,pat.two@k12.de.us,Shared@K12.de.us,31,2022-07-01,2027-06-30,inactive
+                    """, name: "roster-3.csv")
+                try twin.night("2026-12-01")
+
+                // A new configuration: every waiting award is evaluated again, on both.
+                for workspace in [twin.changedOnly, twin.everything] {
+                    let config = try String(contentsOfFile: workspace.configPath, encoding: .utf8)
+                    try workspace.write("relicensure.yaml", config.replacingOccurrences(of: "cap: 20", with: "cap: 40"))
+                }
+                let newRules = try twin.night("2026-12-02")
+                #expect(newRules.0 == newRules.1)
+                let after = try twin.night("2026-12-03")
+                #expect(after.0 == 0)
+
+                // The outcomes the nights went through, so that the comparison is not of two empty ledgers.
+                let outcomes = try twin.changedOnly.database.rows(
+                    "SELECT outcome FROM outcome_history UNION SELECT outcome FROM award_outcomes ORDER BY 1")
+                    .compactMap { $0.first ?? nil }
+                for expected in ["ambiguous_recipient", "credited", "future_dated", "outside_license_term", "over_cap",
+                                 "pending_approval", "revoked", "unmatched_recipient"] {
+                    #expect(outcomes.contains(expected), "no award was ever \(expected)")
+                }
+                #expect(try twin.changedOnly.database.scalar(
+                    "SELECT count(*)::text FROM ledger_entries WHERE action = 'REVERSE'") == "2")
+            }
+        }
+    }
+}
