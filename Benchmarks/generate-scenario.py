@@ -43,6 +43,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--prefix", default="a", help="award id prefix (to add a later night's new awards)")
     parser.add_argument("--awards-only", action="store_true", help="write only the inbox (a later night)")
+    parser.add_argument("--per-assertion-salts", action="store_true",
+                        help="salt each salted recipient with its own salt, as Badgr does, instead of one per issuer")
     args = parser.parse_args()
     rnd = random.Random(args.seed)
     out = args.out
@@ -111,6 +113,8 @@ districts:
         elif kind < 0.7:
             recipient = {"type": "email", "hashed": True, "identity": "sha256$" + hashlib.sha256(email.encode()).hexdigest()}
         else:
+            if args.per_assertion_salts:
+                salt_for_issuer = f"{args.prefix}{n}-{rnd.getrandbits(32):08x}"
             recipient = {"type": "email", "hashed": True, "salt": salt_for_issuer,
                          "identity": "sha256$" + hashlib.sha256((email + salt_for_issuer).encode()).hexdigest()}
         day = f"{rnd.randrange(2021, 2027)}-{rnd.randrange(1, 13):02d}-{rnd.randrange(1, 29):02d}"

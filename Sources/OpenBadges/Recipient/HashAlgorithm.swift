@@ -13,6 +13,23 @@ public enum HashAlgorithm: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Whether the digest of `bytes` followed by `salt` is `expected` (raw bytes): for trying
+    /// many addresses against one identity without building text for each.
+    public func digest(of bytes: [UInt8], salt: [UInt8], equals expected: [UInt8]) -> Bool {
+        switch self {
+        case .sha256:
+            var hasher = SHA256()
+            hasher.update(data: bytes)
+            hasher.update(data: salt)
+            return hasher.finalize().elementsEqual(expected)
+        case .md5:
+            var hasher = Insecure.MD5()
+            hasher.update(data: bytes)
+            hasher.update(data: salt)
+            return hasher.finalize().elementsEqual(expected)
+        }
+    }
+
     /// Lower-case hex digest of `bytes`.
     public func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
         let data = Array(bytes)

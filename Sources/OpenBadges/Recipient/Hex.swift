@@ -22,6 +22,19 @@ enum Hex {
         }
     }
 
+    /// The bytes `text` spells in hex (either case), or `nil` when it is not an even run of digits.
+    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for pair in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = value(of: digits[pair]), let low = value(of: digits[pair + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
+    }
+
     /// True when `text` is non-empty and only hex digits.
     static func isHex(_ text: some StringProtocol) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { value(of: $0) != nil }

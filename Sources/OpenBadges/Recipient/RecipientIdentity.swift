@@ -31,6 +31,9 @@ public struct RecipientIdentity: Sendable, Hashable {
         return Text.lowercasedASCII(parts.after)
     }
 
+    /// The digest of a hashed identity as bytes, `nil` when it is not hex.
+    public var hashBytes: [UInt8]? { hashHex.flatMap { Hex.decode(Text.trimmed($0)) } }
+
     /// SPEC §5 step 2. A plain identity compares case-insensitively after trimming. A hashed one
     /// is `hash(candidate + salt)` (no separator, salt may be absent) for the address as given,
     /// trimmed, and trimmed and lower-cased; hex in either case.
