@@ -64,77 +64,82 @@ struct BadgeIngest {
         return paths.sorted()
     }
 
-    /// Reads every file of one folder not seen before.
+    /// Reads every file of one folder not seen before: chosen here in order, read and parsed a
+    /// few files ahead on another thread (`FileReadAhead`), recorded and staged here in order.
     mutating func ingest(folder: String, source: BadgeSource, seen: inout Set<String>) throws {
         guard FileManager.default.fileExists(atPath: folder) else {
             logger.warning("folder missing, nothing read from it", metadata: ["folder": "\(folder)", "source": "\(source.rawValue)"])
             return
         }
         knownStamps = try store.fileStamps(from: source)
-        for path in Self.files(under: folder) {
-            try ingest(file: path, source: source, seen: &seen)
+        let jobs = Self.files(under: folder).compactMap { choose($0) }
+        let reading = FileReadAhead(jobs, limits: limits)
+        reading.start()
+        defer { reading.cancel() }
+        for (index, job) in jobs.enumerated() {
+            try accept(reading.outcome(index), of: job, source: source, seen: &seen)
         }
         try flush()
     }
 
-    mutating func ingest(file path: String, source: BadgeSource, seen: inout Set<String>) throws {
+    /// The file to read, or `nil` when it is not a badge file, cannot be examined, may still
+    /// be being written, or has the stamp it had when it was read before.
+    private mutating func choose(_ path: String) -> FileReadAhead.Job? {
         let name = (path as NSString).lastPathComponent
         guard BadgeReader.isBadgeFile(name) else {
             tally.filesNotBadges += 1
             logger.info("skipped: not a badge file", metadata: ["file": "\(path)"])
-            return
+            return nil
         }
         guard let stamp = FileStamp(path: path) else {
             logger.warning("cannot examine file; it will be tried again next night", metadata: ["file": "\(path)"])
-            return
+            return nil
         }
         if let age = settle.unsettledAge(of: stamp) {
             putOff(path, reason: "modified \(Int(age.rounded())) s before the run started (settle window \(settle.seconds) s)")
-            return
+            return nil
         }
-        let fileStamp = IncomingFileStamp(source: source, path: path, sizeBytes: stamp.size,
-                                          modified: String(stamp.modified.timeIntervalSince1970), sha256: "")
-        if knownStamps[path] == fileStamp.key {
+        if knownStamps[path] == IncomingFileStamp.key(size: stamp.size, modified: stamp.modifiedText) {
             tally.filesSeenBefore += 1
-            return
+            return nil
         }
-        let size = stamp.size
-        let bytes: [UInt8]
+        return FileReadAhead.Job(path: path, stamp: stamp)
+    }
+
+    /// Records what reading a file found: its stamp, and its items unless its bytes were read before.
+    private mutating func accept(_ outcome: FileReadAhead.Outcome, of job: FileReadAhead.Job, source: BadgeSource,
+                                 seen: inout Set<String>) throws {
+        let path = job.path, size = job.stamp.size
         let digest: String
-        if size > limits.maxFileBytes {
-            // Too large to read: hash it in pieces so it is recorded once, and report it.
-            digest = try ContentHash.sha256Hex(ofFileAt: path)
-            bytes = []
-        } else {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                logger.warning("cannot read file; it will be tried again next night", metadata: ["file": "\(path)"])
-                return
-            }
-            bytes = [UInt8](data)
-            digest = ContentHash.sha256Hex(data)
-        }
-        // A file that grew or was rewritten while we read it was read half: leave it.
-        guard FileStamp(path: path) == stamp, size > limits.maxFileBytes || bytes.count == size else {
+        let items: [ReadItem]
+        switch outcome {
+        case .failed(let message):
+            throw AppError(.failed, "could not read \(message)")
+        case .unreadable:
+            logger.warning("cannot read file; it will be tried again next night", metadata: ["file": "\(path)"])
+            return
+        case .changedWhileRead:
             putOff(path, reason: "it changed while it was being read")
             return
+        case .tooLarge(let hash):
+            digest = hash
+            items = [BadgeReader.tooLargeItem(size: size, limits: limits, sha256: hash)]
+        case .read(let hash, .notABadgeFile):
+            digest = hash
+            items = []
+        case .read(let hash, .items(let read)):
+            digest = hash
+            items = read
         }
-        stamps.append(IncomingFileStamp(source: source, path: path, sizeBytes: size, modified: fileStamp.modified,
+        stamps.append(IncomingFileStamp(source: source, path: path, sizeBytes: size, modified: job.stamp.modifiedText,
                                         sha256: digest))
         guard seen.insert(digest).inserted else {
             tally.filesSeenBefore += 1
             return
         }
-        let items: [ReadItem]
-        if size > limits.maxFileBytes {
-            items = [BadgeReader.tooLargeItem(size: size, limits: limits, sha256: digest)]
-        } else {
-            switch BadgeReader.read(bytes, fileName: name, limits: limits) {
-            case .notABadgeFile:
-                tally.filesNotBadges += 1
-                return
-            case .items(let read):
-                items = read
-            }
+        if case .read(_, .notABadgeFile) = outcome {
+            tally.filesNotBadges += 1
+            return
         }
         tally.filesRead += 1
         for item in items { record(item, file: path, fileDigest: digest, source: source) }

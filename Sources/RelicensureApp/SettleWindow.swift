@@ -53,6 +53,10 @@ struct FileStamp: Equatable, Sendable {
         self.modified = modified
     }
 
+    /// The modification time as stored with a file's stamp: seconds since 1970, written so
+    /// that it reads back exactly.
+    var modifiedText: String { String(modified.timeIntervalSince1970) }
+
     /// The stamp of the file at `path`, or nil when it cannot be examined.
     init?(path: String) {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),

@@ -144,5 +144,7 @@ public struct IncomingFileStamp: Sendable {
     }
 
     /// What is compared with a stored stamp.
-    public var key: String { "\(sizeBytes) \(modified)" }
+    public var key: String { Self.key(size: sizeBytes, modified: modified) }
+
+    public static func key(size: Int, modified: String) -> String { "\(size) \(modified)" }
 }

@@ -17,7 +17,8 @@ extension Store {
         for row in try connection.query("""
             SELECT path, size_bytes, modified FROM file_stamps WHERE source = \(source.rawValue)
             """) {
-            stamps[try row.string("path")] = "\(try row.string("size_bytes")) \(try row.string("modified"))"
+            stamps[try row.string("path")] = IncomingFileStamp.key(size: try row.int("size_bytes"),
+                                                                  modified: try row.string("modified"))
         }
         return stamps
     }
