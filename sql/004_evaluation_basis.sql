@@ -7,13 +7,13 @@
 -- the waiting awards whose inputs differ from that (and every waiting award when the
 -- configuration changed, the as-of date went back, or no night has been recorded yet).
 
--- One row: the last committed night's as-of date, configuration, and how far it had read the
+-- One row: the last committed night's as-of date, configuration and rules, and how far it had read the
 -- ledger and the approvals.
 CREATE TABLE evaluation_basis (
     singleton          boolean PRIMARY KEY DEFAULT true CHECK (singleton),
     run_id             bigint NOT NULL,
     as_of              date NOT NULL,
-    config_checksum    text NOT NULL,
+    rules_key          text NOT NULL,  -- the configuration's checksum and the engine's rules version
     ledger_through     bigint NOT NULL,
     approvals_through  bigint NOT NULL
 );

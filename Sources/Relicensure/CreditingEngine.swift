@@ -74,6 +74,11 @@ public struct EducatorNight: Sendable {
 /// The crediting rules of SPEC §5 as pure functions. Deterministic: the same input gives the
 /// same result, whatever order the awards arrive in.
 public enum CreditingEngine {
+    /// Changes whenever a change to the engine can change an outcome or its detail: a night
+    /// that finds a different version than the last night's evaluates every waiting award
+    /// again, so an upgrade takes effect on awards already waiting.
+    public static let rulesVersion = "2026-11-22.1"
+
     /// The whole night in memory: matching, then each educator's crediting.
     public static func evaluate(_ input: CreditingInput) -> CreditingResult {
         var directory = RecipientDirectory(input.roster)

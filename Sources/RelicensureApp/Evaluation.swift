@@ -98,7 +98,7 @@ struct Evaluation {
         clock.lap("educators credited")
         pause.reach(.ledgerPosted)
         try store.finishEvaluation(runID: runID, on: asOf)
-        try store.recordEvaluationBasis(runID: runID, asOf: asOf, configChecksum: session.configChecksum,
+        try store.recordEvaluationBasis(runID: runID, asOf: asOf, rulesKey: EvaluationScope.rulesKey(session),
                                         approvalsThrough: approvalDecisions.map(\.id).max() ?? 0,
                                         changed: rosterChanges.changed, removed: rosterChanges.removed)
         clock.lap("outcomes recorded")

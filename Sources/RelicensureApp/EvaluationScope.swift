@@ -20,9 +20,17 @@ enum EvaluationScope {
             return .everything(reason: "\(fullEvaluationVariable) is set")
         }
         guard let basis = try store.evaluationBasis() else { return .everything(reason: "first night") }
-        if basis.configChecksum != session.configChecksum { return .everything(reason: "configuration changed") }
+        if basis.rulesKey != rulesKey(session) {
+            return .everything(reason: "configuration or crediting rules changed")
+        }
         if session.asOf < basis.asOf { return .everything(reason: "as-of date before the last night's") }
         return .changedSince(basis)
+    }
+
+    /// What must be the same as the last night's for waiting awards to keep their outcomes:
+    /// the configuration file and the engine's rules.
+    static func rulesKey(_ session: Session) -> String {
+        "\(session.configChecksum) rules \(CreditingEngine.rulesVersion)"
     }
 
     var basis: EvaluationBasis? {

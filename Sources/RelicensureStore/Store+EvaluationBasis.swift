@@ -6,16 +6,17 @@ import Postgres
 public struct EvaluationBasis: Sendable, Equatable {
     public var runID: Int64
     public var asOf: CalendarDate
-    public var configChecksum: String
+    /// The configuration's checksum and the engine's rules version (`EvaluationScope.rulesKey`).
+    public var rulesKey: String
     /// The last ledger entry the night knew of: later ones (corrections) change their educators' room.
     public var ledgerThrough: Int64
     /// The last approval decision the night read.
     public var approvalsThrough: Int64
 
-    public init(runID: Int64, asOf: CalendarDate, configChecksum: String, ledgerThrough: Int64, approvalsThrough: Int64) {
+    public init(runID: Int64, asOf: CalendarDate, rulesKey: String, ledgerThrough: Int64, approvalsThrough: Int64) {
         self.runID = runID
         self.asOf = asOf
-        self.configChecksum = configChecksum
+        self.rulesKey = rulesKey
         self.ledgerThrough = ledgerThrough
         self.approvalsThrough = approvalsThrough
     }
@@ -58,10 +59,10 @@ extension Store {
     /// The basis the last committed night recorded, `nil` before the first.
     public func evaluationBasis() throws -> EvaluationBasis? {
         guard let row = try connection.query("""
-            SELECT run_id, as_of::text, config_checksum, ledger_through, approvals_through FROM evaluation_basis
+            SELECT run_id, as_of::text, rules_key, ledger_through, approvals_through FROM evaluation_basis
             """).first else { return nil }
         guard let asOf = CalendarDate(try row.string("as_of")) else { throw StoreError("the evaluation basis has an unreadable date") }
-        return EvaluationBasis(runID: try row.int64("run_id"), asOf: asOf, configChecksum: try row.string("config_checksum"),
+        return EvaluationBasis(runID: try row.int64("run_id"), asOf: asOf, rulesKey: try row.string("rules_key"),
                                ledgerThrough: try row.int64("ledger_through"),
                                approvalsThrough: try row.int64("approvals_through"))
     }
@@ -127,6 +128,11 @@ extension Store {
         if !changes.plainIdentities.isEmpty || !changes.hashedIdentities.isEmpty {
             // Over-approximate on purpose: a plain identity equal to an address is chosen
             // whatever its salt; the engine decides whether it matches.
+            // PostgreSQL's lower() in the C locale folds ASCII only, while the engine folds
+            // every letter: plain identities with other characters are all chosen.
+            sources.append("""
+                SELECT award_id FROM awards WHERE NOT coalesce(recipient_hashed, false) AND recipient_identity ~ '[^[:ascii:]]'
+                """)
             sources.append("""
                 SELECT a.award_id FROM awards a JOIN tonight_changed_identities i
                     ON lower(btrim(a.recipient_identity, E' \\t\\n\\r')) = i.identity
@@ -168,15 +174,15 @@ extension Store {
     /// Records what tonight evaluated against, for the next night: the as-of date, the
     /// configuration, the ledger as it stands after tonight's postings, the approvals read, and
     /// the educators whose reading changed (`removed` ones are gone from the roster).
-    public func recordEvaluationBasis(runID: Int64, asOf: CalendarDate, configChecksum: String, approvalsThrough: Int64,
+    public func recordEvaluationBasis(runID: Int64, asOf: CalendarDate, rulesKey: String, approvalsThrough: Int64,
                                       changed: [String: EvaluatedEducator], removed: [String]) throws {
         try connection.query(PostgresQuery(sql: """
-            INSERT INTO evaluation_basis (run_id, as_of, config_checksum, ledger_through, approvals_through)
+            INSERT INTO evaluation_basis (run_id, as_of, rules_key, ledger_through, approvals_through)
             SELECT $1::bigint, $2::date, $3, coalesce((SELECT max(entry_id) FROM ledger_entries), 0), $4::bigint
             ON CONFLICT (singleton) DO UPDATE SET
-                run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of, config_checksum = EXCLUDED.config_checksum,
+                run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of, rules_key = EXCLUDED.rules_key,
                 ledger_through = EXCLUDED.ledger_through, approvals_through = EXCLUDED.approvals_through
-            """, parameters: [String(runID), asOf.description, configChecksum, String(approvalsThrough)]))
+            """, parameters: [String(runID), asOf.description, rulesKey, String(approvalsThrough)]))
         if !removed.isEmpty {
             try connection.query("DELETE FROM evaluated_educators WHERE educator_id = ANY(\(removed))")
         }

@@ -113,8 +113,11 @@ struct ChangedInputsEvaluationTests {
                 try twin.write("inbox/d2.json", Self.ddoe("d2", "math", to: Self.plain(jordan), on: "2021-03-01"))
                 try twin.write("inbox/d3.json", Self.ddoe("d3", "science", to: Self.plain(" Jordan.Bishop@K12.de.us "),
                                                          on: "2026-08-01"))
+                // PostgreSQL's lower() folds ASCII only; the engine folds É to é.
+                try twin.write("inbox/n7.json", Self.nea("n7", "languages", to: Self.plain("JOSÉ.Diaz@k12.de.us"),
+                                                         on: "2026-09-07"))
                 let firstNight = try twin.night("2026-11-20")
-                #expect(firstNight.0 == 8 && firstNight.1 == 8)
+                #expect(firstNight.0 == 9 && firstNight.1 == 9)
 
                 // Nothing changed: nothing is evaluated again, while a full evaluation reads every waiting award.
                 let quiet = try twin.night("2026-11-21")
@@ -129,6 +132,7 @@ struct ChangedInputsEvaluationTests {
                     0040300,Casey,New,casey.new@k12.de.us,,31,2022-07-01,2027-06-30,active
                     0040400,Sam,One,sam.one@k12.de.us,shared@k12.de.us,31,2022-07-01,2027-06-30,active
                     0040500,Pat,Two,pat.two@k12.de.us,Shared@K12.de.us,31,2022-07-01,2027-06-30,active
+                    0040600,José,Diaz,josé.diaz@k12.de.us,,31,2022-07-01,2027-06-30,active
                     """, name: "roster-2.csv")
                 let rosterNight = try twin.night("2026-11-22")
                 #expect(rosterNight.0 > 0 && rosterNight.0 < rosterNight.1)
@@ -169,6 +173,13 @@ struct ChangedInputsEvaluationTests {
                 #expect(newRules.0 == newRules.1)
                 let after = try twin.night("2026-12-03")
                 #expect(after.0 == 0)
+
+                // A release whose rules differ from the last night's evaluates everything again.
+                _ = try twin.changedOnly.database.rows("UPDATE evaluation_basis SET rules_key = 'an older release'")
+                let upgraded = try twin.night("2026-12-04")
+                #expect(upgraded.0 == upgraded.1)
+                #expect(try twin.changedOnly.database.scalar(
+                    "SELECT educator_id FROM award_outcomes WHERE award_id LIKE '%/n7'") == "0040600")
 
                 // The outcomes the nights went through, so that the comparison is not of two empty ledgers.
                 let outcomes = try twin.changedOnly.database.rows(
