@@ -27,6 +27,8 @@ struct BadgeIngest {
     var limits = ReadLimits.standard
     /// Rows kept in memory before a COPY.
     var chunkSize = 5_000
+    /// Parsed files waiting on the read-ahead thread (`FileReadAhead`); 0 reads in line.
+    var readAhead = 1
 
     var awards: [IncomingAward] = []
     var catalog: [IncomingCatalogDocument] = []
@@ -73,7 +75,7 @@ struct BadgeIngest {
         }
         knownStamps = try store.fileStamps(from: source)
         let jobs = Self.files(under: folder).compactMap { choose($0) }
-        let reading = FileReadAhead(jobs, limits: limits)
+        let reading = FileReadAhead(jobs, limits: limits, capacity: readAhead)
         reading.start()
         defer { reading.cancel() }
         for (index, job) in jobs.enumerated() {

@@ -35,19 +35,27 @@ final class FileReadAhead: @unchecked Sendable {
     private var taken = 0
     private var cancelled = false
 
+    /// With `capacity` 0 nothing is read ahead: each file is read when it is asked for.
     init(_ jobs: [Job], limits: ReadLimits, capacity: Int = 1) {
         self.jobs = jobs
         self.limits = limits
-        self.capacity = max(capacity, 1)
+        self.capacity = max(capacity, 0)
+    }
+
+    /// Files read ahead unless `RELICENSURE_READ_AHEAD` says otherwise (0 turns it off).
+    static func capacity(environment: [String: String]) -> Int {
+        environment["RELICENSURE_READ_AHEAD"].flatMap { Int($0) }.map { max($0, 0) } ?? 1
     }
 
     /// Starts reading on another thread.
     func start() {
+        guard capacity > 0 else { return }
         Thread.detachNewThread { [self] in produce() }
     }
 
     /// The outcome for job `index`, waiting for it if need be; call with 0, 1, 2, … in turn.
     func outcome(_ index: Int) -> Outcome {
+        guard capacity > 0 else { return read(jobs[index]) }
         condition.lock()
         defer { condition.unlock() }
         while done[index] == nil && !cancelled { condition.wait() }

@@ -20,12 +20,13 @@ struct FileReadAheadTests {
         return (root, jobs)
     }
 
-    @Test("Outcomes come back in order, each with its own file's digest and items")
-    func inOrder() throws {
+    @Test("Outcomes come back in order, each with its own file's digest and items, read ahead or in line",
+          arguments: [0, 1, 2])
+    func inOrder(capacity: Int) throws {
         let (root, jobs) = try folder(files: 25)
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.removeItem(atPath: jobs[7].path)
-        let reading = FileReadAhead(jobs, limits: .standard, capacity: 2)
+        let reading = FileReadAhead(jobs, limits: .standard, capacity: capacity)
         reading.start()
         defer { reading.cancel() }
         for (index, job) in jobs.enumerated() {
