@@ -24,20 +24,28 @@ CREATE TABLE evaluation_basis (
 CREATE TABLE evaluated_educators (
     educator_id  text PRIMARY KEY,
     fingerprint  text NOT NULL,
-    emails       text NOT NULL
+    emails       text NOT NULL,
+    active       boolean NOT NULL
 );
 
--- Legacy OB 1.0 revocation lists name awards by `uid`: found by index, not by reading every award.
-CREATE INDEX awards_legacy_uid ON awards ((document->>'uid')) WHERE spec_version IN ('0.5', '1.0', '1.1');
+-- Revocation lists may name awards by their `uid` (OB 1.0, kept by later shapes too): found by
+-- index, not by reading every award.
+CREATE INDEX awards_uid ON awards ((document->>'uid')) WHERE document ? 'uid';
 
--- Each file by path with its size and modification time when it was last hashed: a file whose
--- stamp is unchanged is not read again, so a normal night reads only what arrived (issue 8).
--- Content still decides what is new (source_files): this only saves re-hashing the inbox.
+-- Awards whose badge or issuer name, or issuer, comes from the catalog each night: a catalog
+-- document arriving later can change how they resolve, so they are evaluated every night.
+CREATE INDEX awards_resolved_from_catalog ON awards (award_id)
+    WHERE issuer_id IS NULL OR badge_name IS NULL OR issuer_name IS NULL;
+
+-- Each file by path with its size and stamp (modification time, change time and inode) when
+-- it was last hashed: a file whose stamp is unchanged is not read again, so a normal night reads
+-- only what arrived (issue 8). Content still decides what is new (source_files): this only
+-- saves re-hashing the inbox. Stamps of files gone from the folder are forgotten.
 CREATE TABLE file_stamps (
     source      text NOT NULL CHECK (source IN ('inbox', 'uploads')),
     path        text NOT NULL,
     size_bytes  bigint NOT NULL,
-    modified    text NOT NULL,
+    stamp       text NOT NULL,
     sha256      text NOT NULL,
     PRIMARY KEY (source, path)
 );

@@ -29,11 +29,9 @@ public enum ApprovalsImport {
         try CSVTable.screen(problems, file: file, strict: strict, logger: session.logger)
         let store = try session.openStore()
         let source = URL(fileURLWithPath: file).standardizedFileURL.path
-        // Held like the nightly lock, so that a night records exactly the decisions it read
-        // (the next night evaluates again only for decisions after those).
-        try NightlyLock.holding(store, command: "approvals import") {
-            try store.transaction { _ = try store.appendApprovals(approvals, sourceFile: source) }
-        }
+        // A night holds the approvals table in share mode while it reads them (see
+        // Store.holdCreditingInputs), so an import during a night waits for it to commit.
+        try store.transaction { _ = try store.appendApprovals(approvals, sourceFile: source) }
         session.logger.info("approvals imported", metadata: ["file": "\(file)", "imported": "\(approvals.count)",
                                                              "skipped": "\(problems.count)"])
         return Summary(imported: approvals.count, skipped: problems.map { "\(file):\($0)" })

@@ -74,7 +74,9 @@ struct BadgeIngest {
             return
         }
         knownStamps = try store.fileStamps(from: source)
-        let jobs = Self.files(under: folder).compactMap { choose($0) }
+        let paths = Self.files(under: folder)
+        try store.forgetStamps(from: source, except: paths)
+        let jobs = paths.compactMap { choose($0) }
         let reading = FileReadAhead(jobs, limits: limits, capacity: readAhead)
         reading.start()
         defer { reading.cancel() }
@@ -101,7 +103,7 @@ struct BadgeIngest {
             putOff(path, reason: "modified \(Int(age.rounded())) s before the run started (settle window \(settle.seconds) s)")
             return nil
         }
-        if knownStamps[path] == IncomingFileStamp.key(size: stamp.size, modified: stamp.modifiedText) {
+        if knownStamps[path] == IncomingFileStamp.key(size: stamp.size, stamp: stamp.text) {
             tally.filesSeenBefore += 1
             return nil
         }
@@ -133,8 +135,7 @@ struct BadgeIngest {
             digest = hash
             items = read
         }
-        stamps.append(IncomingFileStamp(source: source, path: path, sizeBytes: size, modified: job.stamp.modifiedText,
-                                        sha256: digest))
+        stamps.append(IncomingFileStamp(source: source, path: path, sizeBytes: size, stamp: job.stamp.text, sha256: digest))
         guard seen.insert(digest).inserted else {
             tally.filesSeenBefore += 1
             return

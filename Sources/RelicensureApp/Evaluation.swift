@@ -22,6 +22,7 @@ struct Evaluation {
                     batchSize: Int = 20_000) throws -> Tally {
         let asOf = session.asOf
         let rules = session.configuration.rules
+        try store.holdCreditingInputs()
         let catalog = try store.catalogIndex()
         let roster = try store.roster()
         var directory = RecipientDirectory(roster)
@@ -36,8 +37,8 @@ struct Evaluation {
         try store.stage(statusRevoked: StatusListRevocation.revokedAwardIDs(store: store, logger: session.logger))
         var round: Int?
         if let basis = scope.basis {
-            try chooseChangedAwards(since: basis, store: store, asOf: asOf, decisions: approvalDecisions,
-                                    roster: rosterChanges)
+            try chooseChangedAwards(since: basis, store: store, session: session, decisions: approvalDecisions,
+                                    roster: rosterChanges, educators: roster)
             round = 1
         }
         clock.lap("evaluation inputs loaded")
@@ -109,17 +110,38 @@ struct Evaluation {
     /// Chooses the awards whose inputs changed since `basis`: see `Store.chooseChangedAwards`.
     /// An educator's waiting awards are evaluated again when their roster row or addresses
     /// changed, an approval for them was imported or came into force, or a correction was posted.
-    private static func chooseChangedAwards(since basis: EvaluationBasis, store: Store, asOf: CalendarDate,
-                                            decisions: [ApprovalDecision], roster: RosterChanges) throws {
+    /// Awards naming a changed address are found by hashing the address with every stored salt,
+    /// unless that would take more than `hashBudget` hashes (salts per assertion): then every
+    /// award that matched no one is evaluated again, with the educators sharing such an address.
+    private static func chooseChangedAwards(since basis: EvaluationBasis, store: Store, session: Session,
+                                            decisions: [ApprovalDecision], roster: RosterChanges,
+                                            educators rosterNow: [Educator]) throws {
+        let asOf = session.asOf
         var educators = Array(roster.changed.keys) + roster.removed
         educators += decisions.filter { decision in
             decision.id > basis.approvalsThrough || (basis.asOf < decision.decidedOn && decision.decidedOn <= asOf)
         }.map(\.educatorID)
         educators += try store.educatorsPosted(after: basis.ledgerThrough)
-        let identities = RosterChanges.identities(of: roster.addresses,
-                                                  salts: roster.addresses.isEmpty ? [] : try store.recipientSalts())
-        try store.chooseChangedAwards(EvaluationChanges(asOf: asOf, educatorIDs: educators, plainIdentities: identities.plain,
-                                                        hashedIdentities: identities.hashed))
+        var changes = EvaluationChanges(asOf: asOf, educatorIDs: educators)
+        if !roster.addresses.isEmpty {
+            let salts = try store.recipientSalts()
+            let forms = roster.addresses.reduce(0) { $0 + RecipientIdentity.candidates(for: $1).count }
+            if salts.count * forms <= hashBudget(session.environment) {
+                let identities = RosterChanges.identities(of: roster.addresses, salts: salts)
+                changes.plainIdentities = identities.plain
+                changes.hashedIdentities = identities.hashed
+            } else {
+                changes.everyUnmatched = true
+                changes.educatorIDs += RosterChanges.sharing(roster.addresses, in: rosterNow)
+            }
+        }
+        try store.chooseChangedAwards(changes)
+    }
+
+    /// Hashes of changed addresses worth computing before evaluating every unmatched award
+    /// instead: 2,000,000 (about half a second), or `RELICENSURE_ADDRESS_HASH_BUDGET`.
+    static func hashBudget(_ environment: [String: String]) -> Int {
+        environment["RELICENSURE_ADDRESS_HASH_BUDGET"].flatMap { Int($0) } ?? 2_000_000
     }
 
     private static func record(_ decisions: [Decision], resolved: [String: AwardFacts], store: Store,

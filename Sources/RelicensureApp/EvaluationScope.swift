@@ -30,7 +30,7 @@ enum EvaluationScope {
     /// What must be the same as the last night's for waiting awards to keep their outcomes:
     /// the configuration file and the engine's rules.
     static func rulesKey(_ session: Session) -> String {
-        "\(session.configChecksum) rules \(CreditingEngine.rulesVersion)"
+        "\(session.configChecksum) rules \(CreditingEngine.rulesVersion) reading \(RosterChanges.readingVersion)"
     }
 
     var basis: EvaluationBasis? {
@@ -57,8 +57,11 @@ struct RosterChanges {
             let before = previous[educator.id]
             guard before != reading else { continue }
             changed[educator.id] = reading
-            addresses.formUnion(reading.emails)
-            addresses.formUnion(before?.emails ?? [])
+            // Who a badge's recipient matches depends only on addresses and who is active.
+            if before?.emails != reading.emails || before?.active != reading.active {
+                addresses.formUnion(reading.emails)
+                addresses.formUnion(before?.emails ?? [])
+            }
         }
         for (id, before) in previous where !present.contains(id) {
             removed.append(id)
@@ -72,7 +75,19 @@ struct RosterChanges {
         let fields = [educator.districtCode, educator.licenseType ?? "", educator.term?.start.description ?? "",
                       educator.term?.end.description ?? "", educator.isActive ? "active" : "inactive"]
             + educator.allEmails
-        return EvaluatedEducator(fingerprint: fields.joined(separator: "\u{1F}"), emails: educator.allEmails)
+        return EvaluatedEducator(fingerprint: fields.joined(separator: "\u{1F}"), emails: educator.allEmails,
+                                 active: educator.isActive)
+    }
+
+    /// Changes whenever `reading` reads something else: every educator then counts as changed once.
+    static let readingVersion = "1"
+
+    /// Educators with an address that compares equal (trimmed, lower-cased) to one of
+    /// `addresses`: a badge naming a changed address may have matched one of them alone.
+    static func sharing(_ addresses: Set<String>, in roster: [Educator]) -> [String] {
+        let changed = Set(addresses.map(RecipientDirectory.normalise))
+        return roster.filter { educator in educator.allEmails.contains { changed.contains(RecipientDirectory.normalise($0)) } }
+            .map(\.id)
     }
 
     /// The identities a badge naming one of `addresses` would carry: plain ones as compared

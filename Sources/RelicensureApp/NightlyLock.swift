@@ -1,8 +1,7 @@
 import RelicensureStore
 
 /// The one-run-at-a-time lock of SPEC §7, shared by every command that writes the ledger
-/// (`nightly`, `correct`) or what a night records having read (`approvals import`), so a
-/// correction never interleaves with a night's postings.
+/// (`nightly`, `correct`), so a correction never interleaves with a night's postings.
 enum NightlyLock {
     /// Runs `body` holding the lock; exit 3 naming the holder (found through the server's lock
     /// table) when another run has it. The body records its run and then marks runs a killed

@@ -42,25 +42,33 @@ struct SettleWindow: Sendable {
     }
 }
 
-/// What tells a file that is still growing from one that is not: its size and modification
-/// time, compared before and after it is read.
+/// What tells a file that is still growing from one that is not, and a file read before from
+/// one that changed since: its size, modification time, and change time and inode (which no
+/// copy tool can set back, unlike the modification time `cp -p` or `rsync -t` keep).
 struct FileStamp: Equatable, Sendable {
     let size: Int
     let modified: Date
+    /// Inode and status-change time; empty when unknown.
+    let identity: String
 
-    init(size: Int, modified: Date) {
+    init(size: Int, modified: Date, identity: String = "") {
         self.size = size
         self.modified = modified
+        self.identity = identity
     }
 
-    /// The modification time as stored with a file's stamp: seconds since 1970, written so
-    /// that it reads back exactly.
-    var modifiedText: String { String(modified.timeIntervalSince1970) }
+    /// The stamp as stored for a file read before: modification time in seconds since 1970,
+    /// written so that it reads back exactly, then the identity.
+    var text: String { "\(modified.timeIntervalSince1970) \(identity)" }
 
-    /// The stamp of the file at `path`, or nil when it cannot be examined.
+    /// The stamp of the file at `path` (following a symbolic link, as reading does), or nil
+    /// when it cannot be examined.
     init?(path: String) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let modified = attributes[.modificationDate] as? Date else { return nil }
-        self.init(size: (attributes[.size] as? NSNumber)?.intValue ?? 0, modified: modified)
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let modified = Date(timeIntervalSince1970: TimeInterval(status.st_mtim.tv_sec)
+                                + TimeInterval(status.st_mtim.tv_nsec) / 1_000_000_000)
+        self.init(size: Int(status.st_size), modified: modified,
+                  identity: "\(status.st_ino):\(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec)")
     }
 }

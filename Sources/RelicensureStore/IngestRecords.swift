@@ -125,26 +125,25 @@ public struct IncomingSourceFile: Sendable {
     }
 }
 
-/// A file's path, size and modification time when it was hashed: the same stamp on a later
-/// night means the same file, not read again.
+/// A file's path, size and stamp (modification time, change time and inode) when it was
+/// hashed: the same on a later night means the same file, not read again.
 public struct IncomingFileStamp: Sendable {
     public var source: BadgeSource
     public var path: String
     public var sizeBytes: Int
-    /// Seconds since 1970, as written by `Double.description` (it reads back exactly).
-    public var modified: String
+    public var stamp: String
     public var sha256: String
 
-    public init(source: BadgeSource, path: String, sizeBytes: Int, modified: String, sha256: String) {
+    public init(source: BadgeSource, path: String, sizeBytes: Int, stamp: String, sha256: String) {
         self.source = source
         self.path = path
         self.sizeBytes = sizeBytes
-        self.modified = modified
+        self.stamp = stamp
         self.sha256 = sha256
     }
 
     /// What is compared with a stored stamp.
-    public var key: String { Self.key(size: sizeBytes, modified: modified) }
+    public var key: String { Self.key(size: sizeBytes, stamp: stamp) }
 
-    public static func key(size: Int, modified: String) -> String { "\(size) \(modified)" }
+    public static func key(size: Int, stamp: String) -> String { "\(size) \(stamp)" }
 }

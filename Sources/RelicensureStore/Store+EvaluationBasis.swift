@@ -26,10 +26,12 @@ public struct EvaluationBasis: Sendable, Equatable {
 public struct EvaluatedEducator: Sendable, Equatable {
     public var fingerprint: String
     public var emails: [String]
+    public var active: Bool
 
-    public init(fingerprint: String, emails: [String]) {
+    public init(fingerprint: String, emails: [String], active: Bool) {
         self.fingerprint = fingerprint
         self.emails = emails
+        self.active = active
     }
 }
 
@@ -45,10 +47,15 @@ public struct EvaluationChanges: Sendable {
     /// Hashed identities (`algorithm$hex`) with their salt (empty for none) that an added or
     /// removed address hashes to.
     public var hashedIdentities: [(identity: String, salt: String)]
+    /// Instead of the identities: every award that matched no one, several, or an inactive
+    /// educator (the caller adds the educators who share a changed address), for when hashing
+    /// every changed address with every stored salt would cost more.
+    public var everyUnmatched: Bool
 
-    public init(asOf: CalendarDate, educatorIDs: [String], plainIdentities: [String],
-                hashedIdentities: [(identity: String, salt: String)]) {
+    public init(asOf: CalendarDate, educatorIDs: [String], plainIdentities: [String] = [],
+                hashedIdentities: [(identity: String, salt: String)] = [], everyUnmatched: Bool = false) {
         self.asOf = asOf
+        self.everyUnmatched = everyUnmatched
         self.educatorIDs = educatorIDs
         self.plainIdentities = plainIdentities
         self.hashedIdentities = hashedIdentities
@@ -56,6 +63,13 @@ public struct EvaluationChanges: Sendable {
 }
 
 extension Store {
+    /// Holds the roster and the approvals still until tonight's transaction ends: an import
+    /// started meanwhile waits, so the night reads them whole and records exactly what it read
+    /// (the next night evaluates again only for what came after).
+    public func holdCreditingInputs() throws {
+        try connection.execute(script: "LOCK TABLE educators, educator_emails, approvals IN SHARE MODE")
+    }
+
     /// The basis the last committed night recorded, `nil` before the first.
     public func evaluationBasis() throws -> EvaluationBasis? {
         guard let row = try connection.query("""
@@ -70,9 +84,10 @@ extension Store {
     /// Every educator as the last night read them, by id.
     public func evaluatedEducators() throws -> [String: EvaluatedEducator] {
         var educators: [String: EvaluatedEducator] = [:]
-        for row in try connection.query("SELECT educator_id, fingerprint, emails FROM evaluated_educators") {
+        for row in try connection.query("SELECT educator_id, fingerprint, emails, active FROM evaluated_educators") {
             educators[try row.string("educator_id")] = EvaluatedEducator(
-                fingerprint: try row.string("fingerprint"), emails: try Self.strings(fromJSON: try row.string("emails")))
+                fingerprint: try row.string("fingerprint"), emails: try Self.strings(fromJSON: try row.string("emails")),
+                active: try row.bool("active"))
         }
         return educators
     }
@@ -94,8 +109,9 @@ extension Store {
 
     /// Chooses tonight's awards when only changed inputs are evaluated again: awards a file
     /// delivered or a verdict changed tonight, the waiting awards of `changes.educatorIDs`, those
-    /// whose recipient names a changed address, those a revocation or status list names, and
-    /// every award waiting for a catalog document or a verification, or whose award date has come. Returns how
+    /// whose recipient names a changed address, those a revocation or status list names, those
+    /// that resolve names through the catalog, and every award waiting for a catalog document
+    /// or a verification, or whose award date has come. Returns how
     /// many were chosen (final ones among them are skipped by the cursor).
     @discardableResult
     public func chooseChangedAwards(_ changes: EvaluationChanges) throws -> Int {
@@ -117,14 +133,15 @@ extension Store {
             SELECT o.award_id FROM award_outcomes o JOIN tonight_changed_educators USING (educator_id)
             WHERE o.outcome NOT IN ('credited', 'invalid', 'revoked')
             """,
-            "SELECT award_id FROM revocations",
-            "SELECT award_id FROM awards WHERE revoked",
-            "SELECT award_id FROM tonight_status_revoked",
-            """
-            SELECT award_id FROM awards
-            WHERE spec_version IN ('0.5', '1.0', '1.1') AND (document->>'uid') IN (SELECT award_id FROM revocations)
-            """,
+            Self.namedAsRevoked,
+            "SELECT award_id FROM awards WHERE issuer_id IS NULL OR badge_name IS NULL OR issuer_name IS NULL",
         ]
+        if changes.everyUnmatched {
+            sources.append("""
+                SELECT award_id FROM award_outcomes
+                WHERE outcome IN ('unmatched_recipient', 'ambiguous_recipient', 'inactive_educator')
+                """)
+        }
         if !changes.plainIdentities.isEmpty || !changes.hashedIdentities.isEmpty {
             // Over-approximate on purpose: a plain identity equal to an address is chosen
             // whatever its salt; the engine decides whether it matches.
@@ -160,9 +177,7 @@ extension Store {
     /// educator evaluated tonight has all their waiting awards evaluated together, in award-date
     /// order, as a full evaluation would. Returns how many were added.
     public func chooseWaitingAwardsOfTonightsEducators(round: Int) throws -> Int {
-        try connection.query("""
-            INSERT INTO tonight_educators SELECT DISTINCT educator_id FROM tonight_matched ON CONFLICT DO NOTHING
-            """)
+        try addMatchedEducators()
         return try connection.query(PostgresQuery(sql: """
             INSERT INTO tonight_candidates (award_id, round)
             SELECT o.award_id, $1::integer FROM award_outcomes o JOIN tonight_educators USING (educator_id)
@@ -190,13 +205,14 @@ extension Store {
         try connection.execute(script: """
             CREATE TEMP TABLE tonight_evaluated_educators (LIKE evaluated_educators) ON COMMIT DROP
             """)
-        try connection.copyIn("COPY tonight_evaluated_educators (educator_id, fingerprint, emails) FROM STDIN",
+        try connection.copyIn("COPY tonight_evaluated_educators (educator_id, fingerprint, emails, active) FROM STDIN",
                               rows: try changed.sorted { $0.key < $1.key }.map { id, educator in
-                                  [id, educator.fingerprint, try Self.json(educator.emails)]
+                                  [id, educator.fingerprint, try Self.json(educator.emails), educator.active ? "t" : "f"]
                               })
         try connection.query("""
             INSERT INTO evaluated_educators SELECT * FROM tonight_evaluated_educators
-            ON CONFLICT (educator_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, emails = EXCLUDED.emails
+            ON CONFLICT (educator_id) DO UPDATE SET
+                fingerprint = EXCLUDED.fingerprint, emails = EXCLUDED.emails, active = EXCLUDED.active
             """)
         try connection.query("DROP TABLE tonight_evaluated_educators")
     }

@@ -144,7 +144,7 @@ extension Store {
         try connection.query("""
             INSERT INTO file_stamps SELECT DISTINCT ON (source, path) * FROM staged_file_stamps
             ON CONFLICT (source, path) DO UPDATE SET
-                size_bytes = EXCLUDED.size_bytes, modified = EXCLUDED.modified, sha256 = EXCLUDED.sha256
+                size_bytes = EXCLUDED.size_bytes, stamp = EXCLUDED.stamp, sha256 = EXCLUDED.sha256
             """)
         try connection.execute(script: """
             TRUNCATE staged_awards, staged_catalog, staged_revocations, staged_files, staged_file_stamps

@@ -15,18 +15,27 @@ extension Store {
     public func fileStamps(from source: BadgeSource) throws -> [String: String] {
         var stamps: [String: String] = [:]
         for row in try connection.query("""
-            SELECT path, size_bytes, modified FROM file_stamps WHERE source = \(source.rawValue)
+            SELECT path, size_bytes, stamp FROM file_stamps WHERE source = \(source.rawValue)
             """) {
             stamps[try row.string("path")] = IncomingFileStamp.key(size: try row.int("size_bytes"),
-                                                                  modified: try row.string("modified"))
+                                                                  stamp: try row.string("stamp"))
         }
         return stamps
     }
 
+    /// Stamps of the files hashed tonight, kept with tonight's other staged rows.
     public func stage(stamps: [IncomingFileStamp]) throws {
         guard !stamps.isEmpty else { return }
-        try connection.copyIn("COPY staged_file_stamps (source, path, size_bytes, modified, sha256) FROM STDIN",
-                              rows: stamps.lazy.map { [$0.source.rawValue, $0.path, String($0.sizeBytes), $0.modified,
+        try connection.copyIn("COPY staged_file_stamps (source, path, size_bytes, stamp, sha256) FROM STDIN",
+                              rows: stamps.lazy.map { [$0.source.rawValue, $0.path, String($0.sizeBytes), $0.stamp,
                                                        $0.sha256] })
+    }
+
+    /// Forgets the stamps of files no longer in the folder `source` names (`present` are the
+    /// paths found there tonight), so the table follows the folder, not its history.
+    public func forgetStamps(from source: BadgeSource, except present: [String]) throws {
+        try connection.query("""
+            DELETE FROM file_stamps WHERE source = \(source.rawValue) AND NOT (path = ANY(\(present)))
+            """)
     }
 }

@@ -40,6 +40,16 @@ extension Store {
                                 AND c.document->>'revocationList' = r.list_id))))
         """
 
+    /// The ids of every award something names as revoked: itself, a revocation-only document
+    /// or list (by id, or by the `uid` some documents carry), or tonight's status lists. A
+    /// superset of the revoked awards, small and found by index: `revokedExpression` decides.
+    static let namedAsRevoked = """
+        SELECT award_id FROM revocations UNION SELECT award_id FROM awards WHERE revoked
+        UNION SELECT award_id FROM tonight_status_revoked
+        UNION SELECT award_id FROM awards
+              WHERE document ? 'uid' AND (document->>'uid') IN (SELECT award_id FROM revocations)
+        """
+
     /// Creates tonight's temporary tables; they vanish with the transaction.
     public func beginEvaluation() throws {
         try connection.execute(script: """
@@ -130,21 +140,12 @@ extension Store {
     /// standing credit that a revocation or a district denial now reverses.
     public func collectTonightsEducators(asOf: CalendarDate) throws {
         let day = asOf.description
-        try connection.query("""
-            INSERT INTO tonight_educators SELECT DISTINCT educator_id FROM tonight_matched ON CONFLICT DO NOTHING
-            """)
+        try addMatchedEducators()
         // The few awards anything names as revoked come first (materialised), then their
         // credits by index: not a pass over the ledger joined to every award.
         try connection.query(PostgresQuery(sql: """
             INSERT INTO tonight_educators
-            WITH named AS MATERIALIZED (
-                SELECT award_id FROM revocations UNION SELECT award_id FROM awards WHERE revoked
-                UNION SELECT award_id FROM tonight_status_revoked
-                -- Legacy OB 1.0 lists name awards by uid: look only at legacy awards for those.
-                UNION SELECT legacy.award_id FROM awards legacy
-                      WHERE legacy.spec_version IN ('0.5', '1.0', '1.1')
-                        AND (legacy.document->>'uid') IN (SELECT award_id FROM revocations)
-            )
+            WITH named AS MATERIALIZED (\(Self.namedAsRevoked))
             SELECT DISTINCT l.educator_id FROM named n JOIN ledger_entries l ON l.award_id = n.award_id
             JOIN awards a ON a.award_id = n.award_id
             WHERE l.kind = 'credit' AND \(Self.revokedExpression)
@@ -159,6 +160,13 @@ extension Store {
             JOIN ledger_entries l ON l.educator_id = latest.educator_id AND l.badge_id = latest.badge_id
             WHERE latest.decision = 'denied' AND l.kind = 'credit' AND l.credit_type = 'External micro-credential'
             ON CONFLICT DO NOTHING
+            """)
+    }
+
+    /// Adds the educators of the awards matched so far to tonight's educators.
+    func addMatchedEducators() throws {
+        try connection.query("""
+            INSERT INTO tonight_educators SELECT DISTINCT educator_id FROM tonight_matched ON CONFLICT DO NOTHING
             """)
     }
 
