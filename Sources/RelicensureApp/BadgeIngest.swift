@@ -28,7 +28,7 @@ struct BadgeIngest {
     /// Rows kept in memory before a COPY.
     var chunkSize = 5_000
     /// Parsed files waiting on the read-ahead thread (`FileReadAhead`); 0 reads in line.
-    var readAhead = 1
+    var readAhead = 0
 
     var awards: [IncomingAward] = []
     var catalog: [IncomingCatalogDocument] = []

@@ -42,9 +42,11 @@ final class FileReadAhead: @unchecked Sendable {
         self.capacity = max(capacity, 0)
     }
 
-    /// Files read ahead unless `RELICENSURE_READ_AHEAD` says otherwise (0 turns it off).
+    /// Files read ahead: `RELICENSURE_READ_AHEAD`, else none. Measured on the 1M backfill (docs/PERFORMANCE.md)
+    /// one file ahead saved no time here (PostgreSQL and the staging keep both cores busy) and
+    /// cost 100 MB, so it is off unless asked for.
     static func capacity(environment: [String: String]) -> Int {
-        environment["RELICENSURE_READ_AHEAD"].flatMap { Int($0) }.map { max($0, 0) } ?? 1
+        environment["RELICENSURE_READ_AHEAD"].flatMap { Int($0) }.map { max($0, 0) } ?? 0
     }
 
     /// Starts reading on another thread.
