@@ -18,36 +18,40 @@ public enum MonthlyReport {
         public let rowCounts: [String: Int]
     }
 
+    /// Rows read from the database at a time for the long sheets: a few megabytes.
+    public static let batchSize = 2_500
+
+    /// Writes the report. `maxDataRowsPerSheet` and `batchSize` are lowered only by tests, to
+    /// see sheets continue and batches end in the middle of a table without a million rows.
     public static func run(session: Session, monthOption: String?,
-                           maxDataRowsPerSheet: Int = MonthlyWorkbook.maxDataRowsPerSheet) throws -> Written {
+                           maxDataRowsPerSheet: Int = MonthlyWorkbook.maxDataRowsPerSheet,
+                           batchSize: Int = batchSize) throws -> Written {
         let month = try ReportPeriod.month(option: monthOption, asOf: session.asOf)
         let store = try session.openStore()
         let runID = try store.beginRun(command: "report monthly", asOf: session.asOf, dryRun: false,
                                        configChecksum: session.configChecksum)
-        var rowCounts: [String: Int] = [:]
         do {
-            let content = try store.readingSnapshot {
-                try MonthlySheets.content(store: store, rules: session.configuration.rules, month: month,
-                                          asOf: session.asOf)
+            let written = try store.readingSnapshot {
+                let sheets = try MonthlySheets.sheets(store: store, rules: session.configuration.rules, month: month,
+                                                      asOf: session.asOf, batchSize: batchSize)
+                do {
+                    return try MonthlyReportFiles.write(sheets, reportsFolder: session.configuration.reports,
+                                                        maxDataRowsPerSheet: maxDataRowsPerSheet)
+                } catch {
+                    throw AppError(.failed, "the monthly report for \(month) could not be written: \(error)")
+                }
             }
-            for sheet in content.sheets { rowCounts[sheet.table.name] = sheet.table.rows.count }
-            let files: [String]
-            do {
-                files = try MonthlyReportFiles.write(content, reportsFolder: session.configuration.reports,
-                                                     maxDataRowsPerSheet: maxDataRowsPerSheet)
-            } catch {
-                throw AppError(.failed, "the monthly report for \(month) could not be written: \(error)")
-            }
+            let rowCounts = written.rowCounts
             try store.finishRun(runID, succeeded: true, countsJSON: countsJSON(month: month, rowCounts), message: nil)
             session.logger.info("monthly report written", metadata: [
-                "month": "\(month)", "as_of": "\(session.asOf)", "files": "\(files.count)",
+                "month": "\(month)", "as_of": "\(session.asOf)", "files": "\(written.files.count)",
                 "credits": "\(rowCounts["Credits"] ?? 0)", "progress": "\(rowCounts["Progress"] ?? 0)",
                 "pending": "\(rowCounts["Pending"] ?? 0)", "exceptions": "\(rowCounts["Exceptions"] ?? 0)",
-                "workbook": "\(files.first ?? "")",
+                "workbook": "\(written.files.first ?? "")",
             ])
-            return Written(month: month, files: files, rowCounts: rowCounts)
+            return Written(month: month, files: written.files, rowCounts: rowCounts)
         } catch {
-            try? store.finishRun(runID, succeeded: false, countsJSON: countsJSON(month: month, rowCounts),
+            try? store.finishRun(runID, succeeded: false, countsJSON: countsJSON(month: month, [:]),
                                  message: "\(error)")
             throw error
         }

@@ -28,13 +28,20 @@ struct ProgressRow {
     }
 
     static func table(_ rows: [ProgressRow]) -> ReportTable {
-        ReportTable(name: "Progress", columns: columns, rows: rows.map { row in
-            let educator = row.educator
-            return [.text(educator.id), .text(educator.lastName), .text(educator.firstName), .text(educator.districtCode),
-                    .text(educator.schoolCode), .text(educator.schoolName), .text(educator.licenseType),
-                    .date(educator.term?.start), .date(educator.term?.end), .hours(row.progress.credited),
-                    .hours(row.progress.required), .hours(row.progress.remaining), .text(row.progress.status.rawValue)]
-        })
+        ReportTable(name: "Progress", columns: columns, rows: rows.map(\.values))
+    }
+
+    /// The rows of the Progress sheet, made a chunk at a time as they are written.
+    static func sheet(_ rows: [ProgressRow]) -> ReportRows {
+        ReportRows(name: "Progress", columns: columns, rows: rows, row: \.values)
+    }
+
+    /// The row's cells, in the order of `columns`.
+    var values: [ReportValue] {
+        [.text(educator.id), .text(educator.lastName), .text(educator.firstName), .text(educator.districtCode),
+         .text(educator.schoolCode), .text(educator.schoolName), .text(educator.licenseType),
+         .date(educator.term?.start), .date(educator.term?.end), .hours(progress.credited),
+         .hours(progress.required), .hours(progress.remaining), .text(progress.status.rawValue)]
     }
 }
 

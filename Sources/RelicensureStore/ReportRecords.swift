@@ -45,8 +45,9 @@ public struct AwardStanding: Sendable, Hashable {
 
 /// Which awards a report wants.
 public enum AwardSelection: Sendable, Hashable {
-    /// First seen (read from a file) between the two days, both included.
-    case firstSeen(from: CalendarDate, through: CalendarDate)
+    /// First seen (read from a file) between the two days, both included, and not credited as
+    /// of the day asked about (never evaluated counts as not credited): a report's exceptions.
+    case uncreditedFirstSeen(from: CalendarDate, through: CalendarDate)
     /// Whose outcome is this code.
     case outcome(String)
     /// Matched to this educator, or with hours posted to them.

@@ -95,17 +95,11 @@ extension Store {
     /// A batch's frozen cells in their original order, `batchSize` rows at a time, through a
     /// cursor: a file of a statewide backfill is written in flat memory.
     public func forEachPDMSRows(batchID: Int64, batchSize: Int = 10_000, _ body: ([[String]]) throws -> Void) throws {
-        try connection.transaction {
-            try connection.query(PostgresQuery(sql: """
-                DECLARE pdms_rows NO SCROLL CURSOR FOR
-                SELECT cells::text FROM pdms_batch_entries WHERE batch_id = $1::bigint ORDER BY row_number
-                """, parameters: [batchID]))
-            while true {
-                let rows = try connection.query(PostgresQuery(sql: "FETCH \(batchSize) FROM pdms_rows"))
-                if rows.isEmpty { break }
-                try body(try rows.map { try Self.strings(fromJSON: try $0.string("cells")) })
-            }
-            try connection.query("CLOSE pdms_rows")
+        let query: PostgresQuery = """
+            SELECT cells::text FROM pdms_batch_entries WHERE batch_id = \(batchID) ORDER BY row_number
+            """
+        try forEachBatch(of: query, cursor: "pdms_rows", batchSize: batchSize) { rows in
+            try body(try rows.map { try Self.strings(fromJSON: try $0.string("cells")) })
         }
     }
 

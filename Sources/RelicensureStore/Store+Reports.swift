@@ -8,8 +8,32 @@ extension Store {
     public func readingSnapshot<T>(_ body: () throws -> T) throws -> T {
         try transaction {
             try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.execute(script: Self.reportSettings)
             return try body()
         }
+    }
+
+    /// Reports run a few long queries once: compiling them to machine code (JIT) cost the server
+    /// a quarter of a second each and gained nothing, measured on the monthly report.
+    private static let reportSettings = "SET LOCAL jit = off"
+
+    /// A second connection to the same database whose transaction sees exactly the snapshot of
+    /// this one's (PostgreSQL's exported snapshots), so that the server can work on a long query
+    /// there while this connection reads something else. Call it inside `readingSnapshot`; the
+    /// other transaction ends when the returned store is let go.
+    public func sharingSnapshot() throws -> Store {
+        let exported = try connection.query("SELECT pg_export_snapshot() AS id")
+        let id = try exported.first?.string("id") ?? ""
+        // SET TRANSACTION SNAPSHOT takes no parameters: the server's own id is pasted, after
+        // checking that it is one (hexadecimal digits and dashes, as PostgreSQL makes them).
+        guard !id.isEmpty, id.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || Character(Unicode.Scalar($0)).isHexDigit }) else {
+            throw StoreError("the database exported a snapshot id that is not one")
+        }
+        let other = try Store(conninfo: conninfo)
+        try other.connection.execute(script: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        try other.connection.execute(script: "SET TRANSACTION SNAPSHOT '\(id)'")
+        try other.connection.execute(script: Self.reportSettings)
+        return other
     }
 
     /// Hours by educator id as of `asOf` (entries posted later are not counted): net hours of
@@ -50,38 +74,80 @@ extension Store {
         return hours
     }
 
-    /// Ledger entries posted from `from` through `through`, in posting order.
-    public func ledgerLines(postedFrom from: CalendarDate, through: CalendarDate) throws -> [LedgerLine] {
-        let rows = try connection.query("""
-            SELECT l.entry_id, l.posted_on::text, l.educator_id, l.award_id,
-                   coalesce(a.badge_name, l.badge_id) AS badge_name, coalesce(a.issuer_name, l.issuer_id) AS issuer_name,
-                   l.award_date::text, l.action, l.kind, l.hours::text, l.credit_type, l.reason, l.recorded_by
-            FROM ledger_entries l JOIN awards a USING (award_id)
-            WHERE l.posted_on BETWEEN \(from.description)::date AND \(through.description)::date
-            ORDER BY l.posted_on, l.entry_id
-            """)
-        return try rows.map { row in
-            guard let action = Posting.Action(rawValue: try row.string("action")) else {
-                throw StoreError("ledger entry \(row["entry_id"] ?? "?") has an unknown action")
-            }
-            return LedgerLine(entryID: try row.int64("entry_id"), postedOn: try Self.date(row, "posted_on"),
-                              educatorID: try row.string("educator_id"), awardID: try row.string("award_id"),
-                              badgeName: try row.string("badge_name"), issuerName: try row.string("issuer_name"),
-                              awardDate: try Self.date(row, "award_date"), action: action, kind: try row.string("kind"),
-                              hours: try Self.hours(row, "hours"), creditType: try row.string("credit_type"),
-                              reason: try row.string("reason"), recordedBy: row["recorded_by"])
+    /// Ledger entries posted from `from` through `through`, in posting order, read through a
+    /// cursor `batchSize` at a time, so that a month of any size is read in flat memory. The
+    /// cursor is declared and its first batch asked for at once, so the server works on the
+    /// query while the caller does something else; until the batches are read, the connection
+    /// runs nothing else, so give it one of its own (`sharingSnapshot()`) to go on using this one.
+    public func startLedgerLines(postedFrom from: CalendarDate, through: CalendarDate,
+                                 batchSize: Int = 10_000) throws -> StoreBatches<LedgerLine> {
+        StoreBatches(store: self, cursor: try PostgresCursor(Self.ledgerLinesQuery(postedFrom: from, through: through),
+                                                             named: "ledger_lines", batchSize: batchSize,
+                                                             on: connection),
+                     decode: Self.ledgerLine)
+    }
+
+    private static func ledgerLinesQuery(postedFrom from: CalendarDate, through: CalendarDate) -> PostgresQuery {
+        // Read by position (faster than by name, a million times over): `ledgerLine` follows
+        // this column order. Hours as hundredths, so that no decimal text is parsed.
+        """
+        SELECT l.entry_id, l.posted_on::text, l.educator_id, l.award_id,
+               coalesce(a.badge_name, l.badge_id), coalesce(a.issuer_name, l.issuer_id),
+               l.award_date::text, l.action, l.kind, (l.hours * 100)::bigint, l.credit_type, l.reason,
+               l.recorded_by
+        FROM ledger_entries l JOIN awards a USING (award_id)
+        WHERE l.posted_on BETWEEN \(from.description)::date AND \(through.description)::date
+        ORDER BY l.posted_on, l.entry_id
+        """
+    }
+
+    private static func ledgerLine(_ row: PostgresRow) throws -> LedgerLine {
+        guard let action = Posting.Action(rawValue: try row.string(7)) else {
+            throw StoreError("ledger entry \(row[0] ?? "?") has an unknown action")
         }
+        return LedgerLine(entryID: try row.int64(0), postedOn: try date(row, 1),
+                          educatorID: try row.string(2), awardID: try row.string(3),
+                          badgeName: try row.string(4), issuerName: try row.string(5),
+                          awardDate: try date(row, 6), action: action, kind: try row.string(8),
+                          hours: ClockHours(hundredths: try row.int(9)), creditType: try row.string(10),
+                          reason: try row.string(11), recordedBy: row[12])
     }
 
     /// The awards `selection` names, each with its outcome as of `asOf` (the latest evaluated on
     /// or before that day) and the hours standing for it then, in award-date order. Awards first
     /// seen after `asOf` are left out, so a report as of a past day shows what was known then.
     public func awards(_ selection: AwardSelection, asOf: CalendarDate) throws -> [AwardStanding] {
+        var awards: [AwardStanding] = []
+        try forEachAward(selection, asOf: asOf) { awards += $0 }
+        return awards
+    }
+
+    /// `awards(_:asOf:)` handed to `body` `batchSize` at a time through a cursor, for reports of
+    /// any size in flat memory.
+    public func forEachAward(_ selection: AwardSelection, asOf: CalendarDate, batchSize: Int = 10_000,
+                             _ body: ([AwardStanding]) throws -> Void) throws {
+        try forEachBatch(of: Self.awardsQuery(selection, asOf: asOf), cursor: "award_standings",
+                         batchSize: batchSize) { rows in
+            try body(try rows.map(Self.awardStanding))
+        }
+    }
+
+    /// `awards(_:asOf:)` read a batch at a time, as `startLedgerLines` reads the ledger: started
+    /// now, so that the server sorts every award's outcomes while the caller does other work.
+    public func startAwards(_ selection: AwardSelection, asOf: CalendarDate,
+                            batchSize: Int = 10_000) throws -> StoreBatches<AwardStanding> {
+        StoreBatches(store: self, cursor: try PostgresCursor(Self.awardsQuery(selection, asOf: asOf),
+                                                             named: "award_standings", batchSize: batchSize,
+                                                             on: connection),
+                     decode: Self.awardStanding)
+    }
+
+    private static func awardsQuery(_ selection: AwardSelection, asOf: CalendarDate) -> PostgresQuery {
         var parameters: [any PostgresEncodable] = [asOf.description]
         let condition: String
         switch selection {
-        case .firstSeen(let from, let through):
-            condition = "a.first_seen_on BETWEEN $2::date AND $3::date"
+        case .uncreditedFirstSeen(let from, let through):
+            condition = "a.first_seen_on BETWEEN $2::date AND $3::date AND o.outcome IS DISTINCT FROM 'credited'"
             parameters += [from.description, through.description]
         case .outcome(let code):
             condition = "o.outcome = $2"
@@ -106,7 +172,8 @@ extension Store {
             scope = "AND award_id IN \(ids)"
             awardScope = "AND a.award_id IN \(ids)"
         }
-        let rows = try connection.query(PostgresQuery(sql: """
+        // Read by position: `awardStanding` follows this column order.
+        return PostgresQuery(sql: """
             WITH known AS (
                 SELECT award_id, outcome, reason, educator_id, evaluated_on, recorded_at AS at
                 FROM outcome_history WHERE evaluated_on <= $1::date \(scope)
@@ -121,21 +188,22 @@ extension Store {
                 FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
             )
             SELECT a.award_id, a.source_path, a.source_line, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name,
-                   a.award_date::text, a.first_seen_on::text, o.outcome, coalesce(o.reason, '') AS reason,
-                   o.educator_id, coalesce(s.net, 0)::text AS hours
+                   a.award_date::text, a.first_seen_on::text, o.outcome, coalesce(o.reason, ''),
+                   o.educator_id, (coalesce(s.net, 0) * 100)::bigint
             FROM awards a LEFT JOIN latest o USING (award_id) LEFT JOIN standing s USING (award_id)
             WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope)
             ORDER BY a.award_date NULLS LAST, a.award_id
-            """, parameters: parameters))
-        return try rows.map { row in
-            AwardStanding(awardID: try row.string("award_id"), sourcePath: try row.string("source_path"),
-                          sourceLine: row["source_line"].flatMap { Int($0) }, badgeID: row["badge_id"],
-                          badgeName: row["badge_name"], issuerID: row["issuer_id"], issuerName: row["issuer_name"],
-                          awardDate: row["award_date"].flatMap { CalendarDate($0) },
-                          firstSeenOn: try Self.date(row, "first_seen_on"), outcome: row["outcome"],
-                          reason: try row.string("reason"), educatorID: row["educator_id"],
-                          hours: try Self.hours(row, "hours"))
-        }
+            """, parameters: parameters)
+    }
+
+    private static func awardStanding(_ row: PostgresRow) throws -> AwardStanding {
+        AwardStanding(awardID: try row.string(0), sourcePath: try row.string(1),
+                      sourceLine: row[2].flatMap { Int($0) }, badgeID: row[3],
+                      badgeName: row[4], issuerID: row[5], issuerName: row[6],
+                      awardDate: row[7].flatMap { CalendarDate($0) },
+                      firstSeenOn: try date(row, 8), outcome: row[9],
+                      reason: try row.string(10), educatorID: row[11],
+                      hours: ClockHours(hundredths: try row.int(12)))
     }
 
     /// The ids of the educators `key` names: the one whose id it is, else every educator with
@@ -155,9 +223,45 @@ extension Store {
         return hours
     }
 
-    private static func date(_ row: PostgresRow, _ column: String) throws -> CalendarDate {
+    private static func date(_ row: PostgresRow, _ column: Int) throws -> CalendarDate {
         let text = try row.string(column)
-        guard let date = CalendarDate(text) else { throw StoreError("'\(text)' in column \(column) is not a date") }
+        guard let date = CalendarDate(text) else {
+            throw StoreError("'\(text)' in column \(row.columns[column]) is not a date")
+        }
         return date
+    }
+}
+
+extension Store {
+    /// Runs `query` through a cursor in the current transaction (or in one of its own) and calls
+    /// `body` with each `batchSize` rows, in order: a result of any size is read in the memory of
+    /// one batch (and the next, which the server sends meanwhile). `cursor` names the cursor; it
+    /// must be a constant of the program's.
+    func forEachBatch(of query: PostgresQuery, cursor name: String, batchSize: Int,
+                      _ body: (PostgresResult) throws -> Void) throws {
+        try connection.transaction {
+            let cursor = try PostgresCursor(query, named: name, batchSize: batchSize, on: connection)
+            while let rows = try cursor.next() { try body(rows) }
+        }
+    }
+}
+
+/// Rows of a report query read through a cursor a batch at a time, one batch ahead, each
+/// decoded into its record (see `Store.startAwards`).
+public final class StoreBatches<Element> {
+    /// Keeps the connection (perhaps one of its own) open while the cursor is read.
+    private let store: Store
+    private let cursor: PostgresCursor
+    private let decode: (PostgresRow) throws -> Element
+
+    init(store: Store, cursor: PostgresCursor, decode: @escaping (PostgresRow) throws -> Element) {
+        self.store = store
+        self.cursor = cursor
+        self.decode = decode
+    }
+
+    /// The next batch, or `nil` after the last.
+    public func next() throws -> [Element]? {
+        try cursor.next().map { rows in try rows.map(decode) }
     }
 }

@@ -4,10 +4,14 @@ public import Postgres
 /// every bulk write goes through COPY. Repositories are extensions, one file each.
 public final class Store {
     public let connection: PostgresConnection
+    /// How it connected, for a second connection to the same database (never printed: it may
+    /// hold a password).
+    let conninfo: String
 
     /// Connects with a libpq connection string or URI ("" means libpq's own `PG*` defaults).
     public init(conninfo: String) throws {
         self.connection = try PostgresConnection(conninfo)
+        self.conninfo = conninfo
     }
 
     /// Runs `body` in one transaction: all of it is committed, or none of it.

@@ -11,25 +11,9 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to path: String, permissions: mode_t = 0o640) throws(WriteError) {
-        let temporary = try temporaryPath(for: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, permissions)
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        try moveIntoPlace(temporary, path, permissions: permissions, failure: failure)
+        let file = try Staged(creating: path, permissions: permissions)
+        try file.append(data)
+        try file.commit()
     }
 
     /// For files another library writes by path (a workbook): `produce` writes the file at the
@@ -37,22 +21,87 @@ public enum AtomicFile {
     /// `path`. When `produce` throws, its error is rethrown and nothing is left behind.
     public static func write(to path: String, permissions: mode_t = 0o640,
                              producedBy produce: (String) throws -> Void) throws {
-        let temporary = try temporaryPath(for: path)
-        do {
-            try produce(temporary)
-        } catch {
-            unlink(temporary)
-            throw error
+        let file = try Staged(reserving: path, permissions: permissions)
+        try produce(file.temporaryPath)
+        try file.commit()
+    }
+
+    /// A file being written under its temporary name (`.name.tmp-PID` beside `path`):
+    /// `commit()` flushes it to disk, gives it its permissions and renames it into place. One
+    /// that is dropped without a successful `commit()` (an error on the way) is removed, so a
+    /// failed report leaves nothing behind.
+    ///
+    /// Several staged files can be committed one after the other once all of them are
+    /// complete, so that a report of several files appears only when every file was written.
+    public final class Staged {
+        /// Where the file goes.
+        public let path: String
+        /// Where it is written meanwhile.
+        public let temporaryPath: String
+        private let permissions: mode_t
+        /// The open temporary file, or -1 when another library writes it (or it was closed).
+        private var descriptor: Int32 = -1
+        private var committed = false
+
+        /// Creates the temporary file, empty, for `append`.
+        public init(creating path: String, permissions: mode_t = 0o640) throws(WriteError) {
+            self.path = path
+            self.permissions = permissions
+            temporaryPath = try AtomicFile.temporaryPath(for: path)
+            // Opened in place (not created by a rename), so that the bytes go where the name
+            // leads and a full disk is reported while writing, not after the rename.
+            descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, permissions)
+            guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         }
-        var failure: String?
-        let descriptor = open(temporary, O_RDONLY)
-        if descriptor < 0 {
-            failure = String(cString: strerror(errno))
-        } else {
-            if fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-            close(descriptor)
+
+        /// Names the temporary file for another library to write at `temporaryPath`.
+        public init(reserving path: String, permissions: mode_t = 0o640) throws(WriteError) {
+            self.path = path
+            self.permissions = permissions
+            temporaryPath = try AtomicFile.temporaryPath(for: path)
         }
-        try moveIntoPlace(temporary, path, permissions: permissions, failure: failure)
+
+        deinit {
+            if descriptor >= 0 { close(descriptor) }
+            if !committed { unlink(temporaryPath) }
+        }
+
+        /// Appends `bytes` to the temporary file.
+        public func append(_ bytes: some ContiguousBytes) throws(WriteError) {
+            guard descriptor >= 0 else { throw WriteError(path: path, reason: "the file is not open for writing") }
+            var failure: String?
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count, let base = buffer.baseAddress {
+                    let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    offset += written
+                }
+            }
+            if let failure { throw WriteError(path: path, reason: failure) }
+        }
+
+        /// Flushes the file to disk, sets its mode exactly (the umask may have narrowed
+        /// `open`'s) and renames it into place. On failure the temporary file is removed.
+        public func commit() throws(WriteError) {
+            var failure: String?
+            if descriptor < 0 {
+                // Written by another library: opened only to flush it.
+                descriptor = open(temporaryPath, O_RDONLY)
+                if descriptor < 0 { failure = String(cString: strerror(errno)) }
+            }
+            if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+            if descriptor >= 0, close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+            descriptor = -1
+            if failure == nil, chmod(temporaryPath, permissions) != 0 { failure = String(cString: strerror(errno)) }
+            if failure == nil, rename(temporaryPath, path) != 0 { failure = String(cString: strerror(errno)) }
+            if let failure { throw WriteError(path: path, reason: failure) }
+            committed = true
+        }
     }
 
     /// `.name.tmp-PID` beside `path`, after making sure the folder exists.
@@ -65,18 +114,5 @@ public enum AtomicFile {
             throw WriteError(path: path, reason: "cannot create the folder \(folder) (\(error.localizedDescription))")
         }
         return folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-    }
-
-    /// Sets the mode exactly (the umask may have narrowed `open`'s) and renames; on any failure
-    /// removes the temporary file and throws.
-    private static func moveIntoPlace(_ temporary: String, _ path: String, permissions: mode_t,
-                                      failure: String?) throws(WriteError) {
-        var failure = failure
-        if failure == nil, chmod(temporary, permissions) != 0 { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary)
-            throw WriteError(path: path, reason: failure)
-        }
     }
 }

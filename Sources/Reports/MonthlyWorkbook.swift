@@ -1,7 +1,7 @@
 import Relicensure
 import XLSX
 
-/// The monthly HR workbook (SPEC §6): the five sheets of `MonthlyReportContent`, formatted for
+/// The monthly HR workbook (SPEC §6): the five sheets of `MonthlyReportSheets`, formatted for
 /// people, with the Progress rows of educators who are behind or ending short highlighted and
 /// two charts on the Summary sheet (hours by district, hours credited by month).
 public enum MonthlyWorkbook {
@@ -9,47 +9,56 @@ public enum MonthlyWorkbook {
     public static let maxDataRowsPerSheet = Worksheet.maxRows - 1
 
     /// Writes the workbook to `path` (the caller makes that a temporary name: see
-    /// `MonthlyReportFiles`). `maxDataRowsPerSheet` is lowered only by tests, to see a table
-    /// continue on a second sheet without writing a million rows.
-    public static func write(_ content: MonthlyReportContent, to path: String,
-                             maxDataRowsPerSheet: Int = maxDataRowsPerSheet) throws {
+    /// `MonthlyReportFiles`), reading each sheet's rows as it writes them; returns the number of
+    /// data rows of each sheet by name. `maxDataRowsPerSheet` is lowered only by tests, to see a
+    /// table continue on a second sheet without writing a million rows.
+    @discardableResult
+    public static func write(_ sheets: MonthlyReportSheets, to path: String,
+                             maxDataRowsPerSheet: Int = maxDataRowsPerSheet) throws -> [String: Int] {
         let workbook = try Workbook(path: path, constantMemory: true)
-        workbook.setDocumentProperties(title: "Re-licensure hours, \(content.month) (as of \(content.asOf))",
+        workbook.setDocumentProperties(title: "Re-licensure hours, \(sheets.month) (as of \(sheets.asOf))",
                                        author: "relicensure")
         let formats = WorkbookFormats(workbook)
         let writer = TableSheetWriter(workbook: workbook, formats: formats, maxDataRows: maxDataRowsPerSheet)
-
-        let summary = try writer.write(content.summary, blocks: [
-            TableSheetWriter.Block(title: "Hours by district", table: content.districtTotals),
-            TableSheetWriter.Block(title: "Hours credited by month", table: content.hoursByMonth),
-        ])
-        if let sheet = summary.parts.last?.sheet {
-            try drawCharts(on: sheet, beside: content.summary, districts: summary.blocks.first,
-                           months: summary.blocks.dropFirst().first, workbook: workbook, month: content.month)
+        var rowCounts: [String: Int] = [:]
+        func count(_ rows: ReportRows, _ parts: [TableSheetWriter.Part]) {
+            rowCounts[rows.name] = parts.reduce(0) { $0 + $1.rowCount }
         }
-        _ = try writer.write(content.credits)
-        let progress = try writer.write(content.progress)
-        if let status = content.progress.column(named: "status") {
+
+        let summary = try writer.write(sheets.summary, blocks: [
+            TableSheetWriter.Block(title: "Hours by district", table: sheets.districtTotals),
+            TableSheetWriter.Block(title: "Hours credited by month", table: sheets.hoursByMonth),
+        ])
+        count(sheets.summary, summary.parts)
+        if let sheet = summary.parts.last?.sheet {
+            try drawCharts(on: sheet, besideColumns: sheets.summary.columns.count, districts: summary.blocks.first,
+                           months: summary.blocks.dropFirst().first, workbook: workbook, month: sheets.month)
+        }
+        count(sheets.credits, try writer.write(sheets.credits).parts)
+        let progress = try writer.write(sheets.progress)
+        count(sheets.progress, progress.parts)
+        if let status = sheets.progress.columns.firstIndex(of: "status") {
             for part in progress.parts where part.rowCount > 0 {
                 for (text, format) in [(ProgressStatus.behind, formats.behind), (.endingShort, formats.endingShort)] {
                     try part.sheet.conditionalFormat(firstRow: 1, firstColumn: 0, lastRow: part.rowCount,
-                                                     lastColumn: content.progress.columns.count - 1,
+                                                     lastColumn: sheets.progress.columns.count - 1,
                                                      rowsWhereColumn: status, equals: text.rawValue, format: format)
                 }
             }
         }
-        _ = try writer.write(content.pending)
-        _ = try writer.write(content.exceptions)
+        count(sheets.pending, try writer.write(sheets.pending).parts)
+        count(sheets.exceptions, try writer.write(sheets.exceptions).parts)
         try workbook.close()
+        return rowCounts
     }
 
     /// The charts sit to the right of the Summary table and draw the blocks below it: hours by
     /// district (this term, and credited in the month), and hours credited by month. A block
     /// without rows (no educators yet) has nothing to draw, so its chart is left out.
-    private static func drawCharts(on sheet: Worksheet, beside table: ReportTable,
+    private static func drawCharts(on sheet: Worksheet, besideColumns tableColumns: Int,
                                    districts: TableSheetWriter.PlacedBlock?, months: TableSheetWriter.PlacedBlock?,
                                    workbook: Workbook, month: ReportMonth) throws {
-        let column = table.columns.count + 1
+        let column = tableColumns + 1
         if let districts, let rows = districts.rows {
             let chart = workbook.addChart(.column)
             chart.setTitle("Hours by district")

@@ -9,7 +9,7 @@ public enum PDMSFile {
         var writer = CSVWriter()
         writer.append(columns)
         for row in rows { writer.append(row) }
-        return Data(writer.text.utf8)
+        return Data(writer.bytes)
     }
 
     /// `reports/pdms/pdms-import-YYYY-MM-DD-BATCH.csv`.
@@ -24,25 +24,18 @@ public enum PDMSFile {
     public static func write(columns: [String], reportsFolder: String, fileName: String,
                              rows: (_ write: ([[String]]) throws -> Void) throws -> Void) throws -> (path: String, rows: Int) {
         let path = path(reportsFolder: reportsFolder, fileName: fileName)
+        let file = try AtomicFile.Staged(creating: path)
+        var writer = CSVWriter()
+        writer.append(columns)
         var count = 0
-        try AtomicFile.write(to: path) { temporary in
-            // Opened in place (not created by a rename), so that the bytes go where the name
-            // leads and a full disk is reported here, not after the rename.
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
-            guard descriptor >= 0 else {
-                throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-            }
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: contents(columns: columns, rows: []))
-            try rows { chunk in
-                var writer = CSVWriter()
-                for row in chunk { writer.append(row) }
-                try handle.write(contentsOf: Data(writer.text.utf8))
-                count += chunk.count
-            }
-            try handle.synchronize()
+        try rows { chunk in
+            for row in chunk { writer.append(row) }
+            try file.append(writer.bytes)
+            writer.removeAll()
+            count += chunk.count
         }
+        try file.append(writer.bytes)
+        try file.commit()
         return (path, count)
     }
 }

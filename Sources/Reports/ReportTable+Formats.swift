@@ -7,8 +7,8 @@ extension ReportTable {
     public var csv: Data {
         var writer = CSVWriter()
         writer.append(columns)
-        for row in rows { writer.append(row.map(\.csvField)) }
-        return Data(writer.text.utf8)
+        for row in rows { writer.append(row) }
+        return Data(writer.bytes)
     }
 
     /// A JSON array with one object per row, keyed by column name: hours as numbers, dates as
@@ -34,6 +34,14 @@ extension ReportTable {
                 index == line.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+}
+
+extension CSVWriter {
+    /// Appends a row of report values: text neutralised, numbers (negative ones too) as numbers.
+    mutating func append(_ row: [ReportValue]) {
+        for value in row { append(field: value.csvField) }
+        endRow()
     }
 }
 

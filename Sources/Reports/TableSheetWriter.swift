@@ -5,7 +5,7 @@ import XLSX
 /// Writes report tables into worksheets the way people expect to find them: a bold, filled
 /// header row that stays in view, filter drop-downs, columns wide enough for their contents,
 /// real numbers and dates. The workbook is in constant-memory mode, so every sheet is written
-/// row by row from the top, and the autofilter is set right after the header.
+/// row by row from the top as its rows arrive, and nothing but the sheet in progress is held.
 struct TableSheetWriter {
     let workbook: Workbook
     let formats: WorkbookFormats
@@ -44,88 +44,154 @@ struct TableSheetWriter {
     /// and the longest value, within reason.
     static let widthLimits = 8.0...60.0
 
-    /// Writes `table`, continuing on further sheets when it has more rows than one can hold;
-    /// `blocks` go below the table on its last sheet, a blank row and a title before each.
-    func write(_ table: ReportTable, blocks: [Block] = []) throws -> (parts: [Part], blocks: [PlacedBlock]) {
+    /// Writes `rows` as they are produced, continuing on further sheets when there are more than
+    /// one can hold; `blocks` go below the table on its last sheet, a blank row and a title
+    /// before each.
+    ///
+    /// The workbook is written row by row, so what depends on the number of rows or on their
+    /// contents comes after them: the autofilter once a sheet's last row is written (its range
+    /// ends on the row being written, which libxlsxwriter still holds), the column widths when the
+    /// sheet is complete (kept aside until the workbook is closed).
+    func write(_ rows: ReportRows, blocks: [Block] = []) throws -> (parts: [Part], blocks: [PlacedBlock]) {
         let perSheet = max(maxDataRows, 1)
-        let chunks = stride(from: 0, to: max(table.rows.count, 1), by: perSheet).map { start in
-            table.rows[start..<min(start + perSheet, table.rows.count)]
-        }
+        let slots = formatSlots
         var parts: [Part] = []
-        var placed: [PlacedBlock] = []
-        for (index, rows) in chunks.enumerated() {
-            let isLast = index == chunks.count - 1
-            let sheet = try workbook.addWorksheet(named: index == 0 ? table.name : "\(table.name) (\(index + 1))")
-            let below = isLast ? blocks : []
-            try setWidths(of: sheet, tables: [(table.columns, rows)] + below.map { ($0.table.columns, $0.table.rows[...]) })
-            try writeHeader(table.columns, sheet: sheet, row: 0)
-            sheet.freezePanes(row: 1, column: 0)
-            try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: rows.count, lastColumn: max(table.columns.count - 1, 0))
-            var row = 1
-            for values in rows {
-                try writeRow(values, sheet: sheet, row: row)
-                row += 1
-            }
-            for block in below {
-                row += 1
-                try sheet.write(CellText.neutralised(block.title), row: row, column: 0, format: formats.title)
-                try writeHeader(block.table.columns, sheet: sheet, row: row + 1)
-                row += 2
-                placed.append(PlacedBlock(sheetName: sheet.name, firstDataRow: row, rowCount: block.table.rows.count,
-                                          table: block.table))
-                for values in block.table.rows {
-                    try writeRow(values, sheet: sheet, row: row)
-                    row += 1
+        var current = try startSheet(rows, number: 1)
+        // The rows are read and made into cells on a thread of their own, a few chunks ahead;
+        // this thread only hands the cells to libxlsxwriter. Pieces never cross from one sheet
+        // to the next, so each is written whole.
+        try rows.forEachChunk(preparedAhead: { chunk, firstRow in
+            Self.pieces(of: chunk, firstRow: firstRow, perSheet: perSheet)
+        }) { pieces in
+            for piece in pieces where piece.cells.rowCount > 0 {
+                if current.rowCount == perSheet {
+                    parts.append(try finish(current, columns: rows.columns))
+                    current = try startSheet(rows, number: parts.count + 1)
                 }
+                try current.sheet.write(piece.cells, rows: 0..<piece.cells.rowCount, at: current.rowCount + 1,
+                                        formats: slots)
+                current.widths.widen(to: piece.lengths)
+                current.rowCount += piece.cells.rowCount
             }
-            parts.append(Part(sheet: sheet, rowCount: rows.count))
         }
+        try setAutofilter(current, columns: rows.columns)
+        var placed: [PlacedBlock] = []
+        var row = current.rowCount + 1
+        for block in blocks {
+            row += 1
+            try current.sheet.write(CellText.neutralised(block.title), row: row, column: 0, format: formats.title)
+            try writeHeader(block.table.columns, sheet: current.sheet, row: row + 1, widths: &current.widths)
+            row += 2
+            placed.append(PlacedBlock(sheetName: current.sheet.name, firstDataRow: row, rowCount: block.table.rows.count,
+                                      table: block.table))
+            let piece = Self.prepare(block.table.rows[...])
+            try current.sheet.write(piece.cells, rows: 0..<piece.cells.rowCount, at: row, formats: slots)
+            current.widths.widen(to: piece.lengths)
+            row += piece.cells.rowCount
+        }
+        try current.widths.apply(to: current.sheet)
+        parts.append(Part(sheet: current.sheet, rowCount: current.rowCount))
         return (parts, placed)
     }
 
-    private func writeHeader(_ columns: [String], sheet: Worksheet, row: Int) throws {
+    /// The formats prepared cells name by slot (`Slot`).
+    private var formatSlots: [CellFormat] { [formats.date, formats.hours, formats.count] }
+
+    private enum Slot: Int {
+        case date, hours, count
+    }
+
+    /// Rows made into cells, all on one sheet, with the length each column needs for them.
+    struct Piece: Sendable {
+        var cells = PreparedRows()
+        /// By column, the longest value as `shownLength` counts it (see `ColumnWidths`).
+        var lengths: [Int] = []
+    }
+
+    /// `chunk`, whose first row is row `firstRow` of the table, cut where one sheet ends and the
+    /// next begins, each piece made into cells.
+    static func pieces(of chunk: [[ReportValue]], firstRow: Int, perSheet: Int) -> [Piece] {
+        var pieces: [Piece] = []
+        var start = 0
+        while start < chunk.count {
+            let roomOnSheet = perSheet - (firstRow + start) % perSheet
+            let end = min(chunk.count, start + roomOnSheet)
+            pieces.append(prepare(chunk[start..<end]))
+            start = end
+        }
+        return pieces
+    }
+
+    /// Makes rows into cells: text neutralised, hours, counts and dates as numbers in their
+    /// formats, days before 1900 (which Excel has no dates for) as text.
+    static func prepare(_ rows: ArraySlice<[ReportValue]>) -> Piece {
+        var piece = Piece()
+        var widths = ColumnWidths()
+        for values in rows {
+            for (column, value) in values.enumerated() {
+                switch value {
+                case .text(let text):
+                    let shown = CellText.neutralised(text)
+                    piece.cells.appendText(shown, column: column)
+                    widths.widen(column, toFit: shown)
+                case .hours(let hours):
+                    piece.cells.appendNumber(hours.doubleValue, column: column, format: Slot.hours.rawValue)
+                    widths.widen(column, to: shownLength(value))
+                case .count(let count):
+                    piece.cells.appendNumber(Double(count), column: column, format: Slot.count.rawValue)
+                    widths.widen(column, to: shownLength(value))
+                case .date(let date) where date.year >= 1900:
+                    piece.cells.appendDate(year: date.year, month: date.month, day: date.day, column: column,
+                                           format: Slot.date.rawValue)
+                    widths.widen(column, to: shownLength(value))
+                case .date(let date):
+                    // Excel has no dates before 1900; the day is still shown, as text.
+                    piece.cells.appendText(date.description, column: column)
+                    widths.widen(column, to: shownLength(value))
+                case .empty:
+                    break
+                }
+            }
+            piece.cells.endRow()
+        }
+        piece.lengths = widths.lengths
+        return piece
+    }
+
+    /// A sheet being written: its data rows so far and the widths they need.
+    private struct SheetInProgress {
+        let sheet: Worksheet
+        var rowCount = 0
+        var widths = ColumnWidths()
+    }
+
+    /// Adds sheet `number` of a table (`Credits`, then `Credits (2)`, …) with its header row.
+    private func startSheet(_ rows: ReportRows, number: Int) throws -> SheetInProgress {
+        let sheet = try workbook.addWorksheet(named: number == 1 ? rows.name : "\(rows.name) (\(number))")
+        var started = SheetInProgress(sheet: sheet)
+        try writeHeader(rows.columns, sheet: sheet, row: 0, widths: &started.widths)
+        sheet.freezePanes(row: 1, column: 0)
+        return started
+    }
+
+    /// Ends a full sheet that the table continues after.
+    private func finish(_ sheet: SheetInProgress, columns: [String]) throws -> Part {
+        try setAutofilter(sheet, columns: columns)
+        try sheet.widths.apply(to: sheet.sheet)
+        return Part(sheet: sheet.sheet, rowCount: sheet.rowCount)
+    }
+
+    private func setAutofilter(_ sheet: SheetInProgress, columns: [String]) throws {
+        try sheet.sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: sheet.rowCount,
+                                   lastColumn: max(columns.count - 1, 0))
+    }
+
+    private func writeHeader(_ columns: [String], sheet: Worksheet, row: Int, widths: inout ColumnWidths) throws {
         for (column, name) in columns.enumerated() {
-            try sheet.write(CellText.neutralised(name), row: row, column: column, format: formats.header)
-        }
-    }
-
-    private func writeRow(_ values: [ReportValue], sheet: Worksheet, row: Int) throws {
-        for (column, value) in values.enumerated() {
-            switch value {
-            case .text(let text):
-                try sheet.write(CellText.neutralised(text), row: row, column: column)
-            case .hours(let hours):
-                try sheet.write(hours.doubleValue, row: row, column: column, format: formats.hours)
-            case .count(let count):
-                try sheet.write(Double(count), row: row, column: column, format: formats.count)
-            case .date(let date) where date.year >= 1900:
-                try sheet.write(date: date.year, month: date.month, day: date.day, row: row, column: column,
-                                format: formats.date)
-            case .date(let date):
-                // Excel has no dates before 1900; the day is still shown, as text.
-                try sheet.write(date.description, row: row, column: column)
-            case .empty:
-                break
-            }
-        }
-    }
-
-    private func setWidths(of sheet: Worksheet, tables: [([String], ArraySlice<[ReportValue]>)]) throws {
-        var widths: [Int] = []
-        func widen(_ column: Int, to length: Int) {
-            while widths.count <= column { widths.append(0) }
-            widths[column] = max(widths[column], length)
-        }
-        for (columns, rows) in tables {
+            let text = CellText.neutralised(name)
+            try sheet.write(text, row: row, column: column, format: formats.header)
             // Two characters for the filter button beside a header.
-            for (column, name) in columns.enumerated() { widen(column, to: name.count + 2) }
-            for values in rows {
-                for (column, value) in values.enumerated() { widen(column, to: Self.shownLength(value)) }
-            }
-        }
-        for (column, length) in widths.enumerated() {
-            let width = min(max(Double(length + 2), Self.widthLimits.lowerBound), Self.widthLimits.upperBound)
-            try sheet.setColumn(column, column, width: width)
+            widths.widen(column, to: text.count + 2)
         }
     }
 
@@ -137,6 +203,42 @@ struct TableSheetWriter {
         case .count(let count): String(count).count + String(count).count / 3
         case .date: 10
         case .empty: 0
+        }
+    }
+}
+
+/// The widths a sheet's columns need, widened as its rows are written: wide enough for the
+/// header (and its filter button) and the longest value, within `TableSheetWriter.widthLimits`.
+struct ColumnWidths {
+    /// Characters per column, as `TableSheetWriter.shownLength` counts them.
+    private(set) var lengths: [Int] = []
+    /// Any longer value gets the widest column there is.
+    private static let longestThatMatters = Int(TableSheetWriter.widthLimits.upperBound) - 2
+
+    mutating func widen(_ column: Int, to length: Int) {
+        while lengths.count <= column { lengths.append(0) }
+        if length > lengths[column] { lengths[column] = length }
+    }
+
+    /// Widens every column to at least `other`'s length for it.
+    mutating func widen(to other: [Int]) {
+        for (column, length) in other.enumerated() { widen(column, to: length) }
+    }
+
+    /// Widens for a text cell. Counting Characters takes a walk through the text, so it is done
+    /// only when the text could be longer than what the column has already: never more
+    /// Characters than UTF-8 bytes.
+    mutating func widen(_ column: Int, toFit text: String) {
+        let current = column < lengths.count ? lengths[column] : 0
+        guard current < Self.longestThatMatters, text.utf8.count > current else { return }
+        widen(column, to: text.count)
+    }
+
+    func apply(to sheet: Worksheet) throws {
+        for (column, length) in lengths.enumerated() {
+            let limits = TableSheetWriter.widthLimits
+            let width = min(max(Double(length + 2), limits.lowerBound), limits.upperBound)
+            try sheet.setColumn(column, column, width: width)
         }
     }
 }

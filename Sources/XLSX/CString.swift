@@ -14,7 +14,9 @@ enum CString {
 
     /// The error to report when `text` cannot be handed to C, or `nil` when it can.
     static func problem(_ text: String, _ context: @autoclosure () -> String) -> XLSXError? {
-        guard text.utf8.contains(0) else { return nil }
+        // Looked for in the string's own storage when it has one: a report checks millions.
+        let holdsNUL = text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
+        guard holdsNUL else { return nil }
         return XLSXError(message: "\(context()): the text contains a NUL character, which Excel cannot store.")
     }
 }

@@ -7,8 +7,10 @@ enum ExcelText {
     /// meant to read "_x0041_" would show "A". Escaping its underscore as `_x005F_` makes Excel
     /// show the text as written.
     static func protectingEscapes(_ text: String) -> String {
+        // Nearly every cell has no `_x` at all: a look at its bytes settles that without copying.
+        guard holdsUnderscoreX(text) else { return text }
         let units = Array(text.utf16)
-        guard units.count >= 7, text.contains("_x") else { return text }
+        guard units.count >= 7 else { return text }
         var result: [UInt16] = []
         result.reserveCapacity(units.count)
         for (index, unit) in units.enumerated() {
@@ -22,6 +24,19 @@ enum ExcelText {
     }
 
     private static let underscore = UInt16(UInt8(ascii: "_"))
+
+    /// Whether `text` contains `_x` somewhere.
+    private static func holdsUnderscoreX(_ text: String) -> Bool {
+        func holds(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "x"), previous == UInt8(ascii: "_") { return true }
+                previous = byte
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(holds) ?? holds(text.utf8)
+    }
 
     /// Whether `units[index...]` starts with `_x`, four hex digits and `_`.
     private static func looksLikeEscape(_ units: [UInt16], at index: Int) -> Bool {

@@ -35,7 +35,7 @@ public final class Worksheet {
     /// writes a formatted blank cell.
     public func write(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws {
         try writeCell(row: row, column: column, format: format) { sheet, cell, cFormat, context in
-            try CString.with(ExcelText.protectingEscapes(text), context) { cText in
+            try CString.with(ExcelText.protectingEscapes(text), context()) { cText in
                 worksheet_write_string(sheet, cell.row, cell.column, cText, cFormat)
             }
         }
@@ -45,7 +45,7 @@ public final class Worksheet {
     public func write(_ number: Double, row: Int, column: Int, format: CellFormat? = nil) throws {
         try writeCell(row: row, column: column, format: format) { sheet, cell, cFormat, context in
             guard number.isFinite else {
-                throw XLSXError(message: "\(context): \(number) is not a number Excel can store.")
+                throw XLSXError(message: "\(context()): \(number) is not a number Excel can store.")
             }
             return worksheet_write_number(sheet, cell.row, cell.column, number, cFormat)
         }
@@ -58,9 +58,8 @@ public final class Worksheet {
     /// (2026-02-30), throw.
     public func write(date year: Int, month: Int, day: Int, row: Int, column: Int, format: CellFormat) throws {
         try writeCell(row: row, column: column, format: format) { sheet, cell, cFormat, context in
-            guard (1900...9999).contains(year), (1...12).contains(month),
-                  (1...Worksheet.daysIn(month: month, year: year)).contains(day) else {
-                throw XLSXError(message: "\(context): \(year)-\(month)-\(day) is not a day between 1900-01-01 and 9999-12-31.")
+            if let problem = Self.dateProblem(year: year, month: month, day: day) {
+                throw XLSXError(message: "\(context()): \(problem)")
             }
             var date = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
             return worksheet_write_datetime(sheet, cell.row, cell.column, &date, cFormat)
@@ -87,25 +86,41 @@ public final class Worksheet {
 
     /// The checks every cell write shares: the workbook is open, the cell is on the grid, the
     /// format belongs here; then `body` makes the C call and its result is checked.
+    ///
+    /// The message's beginning (`context`) is made only when something is wrong: a report writes
+    /// millions of cells, and naming each one up front cost more than writing it.
     private func writeCell(
         row: Int, column: Int, format: CellFormat?,
-        _ body: (UnsafeMutablePointer<lxw_worksheet>, CellAddress, UnsafeMutablePointer<lxw_format>?, String)
-            throws -> lxw_error
+        _ body: (UnsafeMutablePointer<lxw_worksheet>, CellAddress, UnsafeMutablePointer<lxw_format>?,
+                 () -> String) throws -> lxw_error
     ) throws {
-        let context = "Cannot write cell \(CellAddress.name(row: row, column: column)) on \(place)"
-        let sheet = try openHandle(context)
-        let cell = try CellAddress(row: row, column: column, context)
-        let cFormat = try format.map { try $0.resolve(in: workbook, context) }
-        let result = try body(sheet, cell, cFormat, context)
+        let context = { "Cannot write cell \(CellAddress.name(row: row, column: column)) on \(self.place)" }
+        let sheet = try openHandle(context())
+        let cell = try CellAddress(row: row, column: column, context())
+        let cFormat = try format.map { try $0.resolve(in: workbook, context()) }
+        try check(try body(sheet, cell, cFormat, context), context)
+    }
+
+    /// Turns the result of a cell write into the error to throw, if any.
+    func check(_ result: lxw_error, _ context: () -> String) throws {
         if result == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, workbook.constantMemory {
-            // The cell is on the grid (checked above), so libxlsxwriter refused because its row
+            // The cell is on the grid (checked before), so libxlsxwriter refused because its row
             // has already been flushed to disk.
             throw XLSXError(
-                message: "\(context): a later row has already been written, and a constant-memory workbook "
+                message: "\(context()): a later row has already been written, and a constant-memory workbook "
                     + "must be written row by row from the top.",
                 code: LibraryError.code(result))
         }
-        if let problem = LibraryError.check(result, context) { throw problem }
+        if let problem = LibraryError.check(result, context()) { throw problem }
+    }
+
+    /// Why a day cannot be an Excel date, or `nil` when it can.
+    static func dateProblem(year: Int, month: Int, day: Int) -> String? {
+        guard (1900...9999).contains(year), (1...12).contains(month),
+              (1...Worksheet.daysIn(month: month, year: year)).contains(day) else {
+            return "\(year)-\(month)-\(day) is not a day between 1900-01-01 and 9999-12-31."
+        }
+        return nil
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

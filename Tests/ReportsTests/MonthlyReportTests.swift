@@ -161,3 +161,52 @@ struct MonthlyReportTests {
         }
     }
 }
+
+/// The long sheets are read from cursors in batches and continue on further sheets as they are
+/// written; wherever a batch or a sheet ends, every row is there exactly once.
+@Suite("Monthly report, streamed")
+struct MonthlyReportStreamingTests {
+    /// Every file of a report, by name.
+    static func files(_ written: MonthlyReport.Written) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in written.files.dropFirst() {
+            files[URL(fileURLWithPath: path).lastPathComponent] = try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        return files
+    }
+
+    @Test("Batches of 1, 2 and 7 rows and sheets of 5: the same CSV bytes as one batch, every row once across the sheets")
+    func batchesAndSheets() throws {
+        try Workspace.afterExampleNight { workspace, _ in
+            let whole = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
+            let reference = try Self.files(whole)
+            #expect(reference.count == 5)
+            for batchSize in [1, 2, 7] {
+                let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11",
+                                                    maxDataRowsPerSheet: 5, batchSize: batchSize)
+                #expect(written.rowCounts == whole.rowCounts, "batches of \(batchSize)")
+                #expect(try Self.files(written) == reference, "batches of \(batchSize)")
+
+                let document = try XLSXDocument(path: try #require(written.files.first))
+                for (name, rows) in whole.rowCounts.sorted(by: { $0.key < $1.key }) {
+                    let parts = max(1, (rows + 4) / 5)
+                    let names = [name] + (1..<parts).map { "\(name) (\($0 + 1))" }
+                    // The sheets, in order, hold the CSV's rows, each once.
+                    var cells: [[String]] = []
+                    for (index, part) in names.enumerated() {
+                        let sheet = try #require(document.sheet(named: part), "\(part), batches of \(batchSize)")
+                        let columns = try #require(MonthlyReportTests.sheetColumns[name])
+                        let count = index == parts - 1 ? rows - 5 * (parts - 1) : 5
+                        SheetChecks.expectFormatted(sheet, columns: columns, rows: count)
+                        cells += (0..<count).map { row in
+                            columns.indices.map { SheetChecks.csvText(sheet.cell(row: row + 1, column: $0)) }
+                        }
+                    }
+                    #expect(document.sheet(named: "\(name) (\(parts + 1))") == nil)
+                    let csv = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/\(name.lowercased()).csv")
+                    #expect(cells == Array(csv.dropFirst()), "\(name), batches of \(batchSize)")
+                }
+            }
+        }
+    }
+}

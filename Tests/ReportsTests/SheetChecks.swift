@@ -26,6 +26,24 @@ enum SheetChecks {
         }
     }
 
+    /// The twelve Credits rows of the layout tests split over sheets of five: each part headed,
+    /// frozen and filtered over its own rows; returns the `entry_id`s, sheet after sheet.
+    static func creditsSplitOverThreeSheets(_ document: XLSXDocument,
+                                            sourceLocation: SourceLocation = #_sourceLocation) throws -> [Double] {
+        #expect(document.sheetNames == ["Summary", "Credits", "Credits (2)", "Credits (3)", "Progress", "Pending",
+                                        "Exceptions"], sourceLocation: sourceLocation)
+        var ids: [Double] = []
+        for (name, rows) in [("Credits", 5), ("Credits (2)", 5), ("Credits (3)", 2)] {
+            let sheet = try #require(document.sheet(named: name), sourceLocation: sourceLocation)
+            #expect(sheet.cell("A1")?.string == "posted_on", sourceLocation: sourceLocation)
+            #expect(sheet.frozenRows == 1, sourceLocation: sourceLocation)
+            #expect(sheet.autofilterRange == "A1:C\(rows + 1)", sourceLocation: sourceLocation)
+            #expect(sheet.rowCount == rows + 1, sourceLocation: sourceLocation)
+            ids += (1...rows).compactMap { sheet.cell(row: $0, column: 1)?.number }
+        }
+        return ids
+    }
+
     /// Text a spreadsheet would run as a formula; a plain number such as `-10` is a number.
     static func startsLikeAFormula(_ text: String) -> Bool {
         let unsigned = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
