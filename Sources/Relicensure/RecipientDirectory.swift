@@ -13,17 +13,44 @@ public struct RecipientDirectory: Sendable {
     private let educators: [Educator]
     /// Plain addresses, trimmed and lower-cased → indexes into `educators`.
     private let plain: [String: [Int]]
-    private var hashed: [SaltKey: [String: [Int]]] = [:]
+    private var hashed: [SaltKey: SaltTable] = [:]
     /// How often each salt without a table was met (cleared when it grows large).
     private var sightings: [SaltKey: Int] = [:]
-    /// Every form of every address as bytes with its educator, made when a salt is first scanned.
-    private var addressForms: [(educator: Int, form: [UInt8])] = []
+    /// Every form of every address as bytes, educator by educator (`formsOf`), made when the
+    /// first hashed identity is met.
+    private var addressForms: [[UInt8]] = []
+    private var formsOf: [Range<Int>] = []
     /// Awards matched through each table, to keep the busiest when one must go.
     private var tableUses: [SaltKey: Int] = [:]
 
-    /// Hash tables kept at once: with 50,000 educators each is about 15 MB.
+    /// Hash tables kept at once: with 50,000 educators each is about 3 MB.
     public static let maximumTables = 8
     private static let maximumSightings = 100_000
+
+    /// One salt's digests of every address form, by their first eight bytes: the educators
+    /// each may belong to. A hit is confirmed against the whole digest, so a prefix shared by
+    /// chance never matches anyone.
+    private struct SaltTable: Sendable {
+        var single: [UInt64: Int] = [:]
+        var several: [UInt64: [Int]] = [:]
+
+        mutating func insert(_ prefix: UInt64, educator index: Int) {
+            if let others = several[prefix] {
+                if others.last != index { several[prefix] = others + [index] }
+            } else if let other = single[prefix] {
+                guard other != index else { return }
+                single[prefix] = nil
+                several[prefix] = [other, index]
+            } else {
+                single[prefix] = index
+            }
+        }
+
+        func candidates(_ prefix: UInt64) -> [Int] {
+            if let index = single[prefix] { return [index] }
+            return several[prefix] ?? []
+        }
+    }
 
     private struct SaltKey: Hashable { let algorithm: HashAlgorithm; let salt: String }
 
@@ -45,9 +72,9 @@ public struct RecipientDirectory: Sendable {
     public mutating func educators(matching recipient: RecipientIdentity) -> [Educator] {
         let indexes: [Int]
         if let algorithm = recipient.hashAlgorithm {
-            let expected = Self.hexDigest(of: recipient.identity)
-            indexes = hashedIndexes(of: expected, bytes: recipient.hashBytes,
-                                    key: SaltKey(algorithm: algorithm, salt: recipient.salt ?? ""))
+            indexes = recipient.hashBytes.map {
+                hashedIndexes(of: $0, key: SaltKey(algorithm: algorithm, salt: recipient.salt ?? ""))
+            } ?? []
         } else {
             indexes = plain[Self.normalise(recipient.identity)] ?? []
         }
@@ -55,72 +82,57 @@ public struct RecipientDirectory: Sendable {
         return indexes.map { educators[$0] }.filter { seen.insert($0.id).inserted }
     }
 
-    /// `sha256$ABC…` → `abc…`.
-    private static func hexDigest(of identity: String) -> String {
-        let afterDollar = identity.split(separator: "$", maxSplits: 1).last.map(String.init) ?? identity
-        return String(afterDollar.trimmingSpaces).lowercased()
-    }
-
     /// The educators whose address hashes to `digest` under `key`: from the salt's table, made
     /// on its second sighting while there is room (the least used one gives way), else by
     /// hashing every address once.
-    private mutating func hashedIndexes(of digest: String, bytes: [UInt8]?, key: SaltKey) -> [Int] {
+    private mutating func hashedIndexes(of digest: [UInt8], key: SaltKey) -> [Int] {
+        prepareForms()
+        let salt = Array(key.salt.utf8)
         if let table = hashed[key] {
             tableUses[key, default: 0] += 1
-            return table[digest] ?? []
+            return confirmed(table.candidates(HashAlgorithm.prefix(of: digest)), digest: digest, salt: salt, key: key)
         }
         let seen = (sightings[key] ?? 0) + 1
         guard seen >= 2 else {
             if sightings.count >= Self.maximumSightings { sightings.removeAll(keepingCapacity: true) }
             sightings[key] = seen
-            return bytes.map { scan(for: $0, key: key) } ?? []
+            return confirmed(Array(educators.indices), digest: digest, salt: salt, key: key)
         }
         sightings[key] = nil
         if hashed.count >= Self.maximumTables, let quietest = tableUses.min(by: { $0.value < $1.value })?.key {
             hashed[quietest] = nil
             tableUses[quietest] = nil
         }
-        let table = buildHashes(key)
+        var table = SaltTable()
+        for (index, forms) in formsOf.enumerated() {
+            for form in addressForms[forms] {
+                table.insert(key.algorithm.digestPrefix(of: form, salt: salt), educator: index)
+            }
+        }
         hashed[key] = table
         tableUses[key] = 1
-        return table[digest] ?? []
+        return confirmed(table.candidates(HashAlgorithm.prefix(of: digest)), digest: digest, salt: salt, key: key)
     }
 
-    /// Hashes every address form with the salt and compares raw digests: about three times
-    /// faster than building hex text per form, which matters when every award has its own salt.
-    private mutating func scan(for digest: [UInt8], key: SaltKey) -> [Int] {
-        if addressForms.isEmpty {
-            for (index, educator) in educators.enumerated() {
-                for email in educator.allEmails {
-                    for candidate in RecipientIdentity.candidates(for: email) { addressForms.append((index, Array(candidate.utf8))) }
-                }
-            }
+    /// Those of `candidates` with an address form whose digest under `key` is `digest`, hashed
+    /// as raw bytes (no hex text per form: this is every address when every award has its own salt).
+    private func confirmed(_ candidates: [Int], digest: [UInt8], salt: [UInt8], key: SaltKey) -> [Int] {
+        candidates.filter { index in
+            addressForms[formsOf[index]].contains { key.algorithm.digest(of: $0, salt: salt, equals: digest) }
         }
-        let salt = Array(key.salt.utf8)
-        var found: [Int] = []
-        for (index, form) in addressForms
-        where found.last != index && key.algorithm.digest(of: form, salt: salt, equals: digest) {
-            found.append(index)
-        }
-        return found
     }
 
-    private func buildHashes(_ key: SaltKey) -> [String: [Int]] {
-        var table: [String: [Int]] = [:]
-        eachDigest(key) { index, digest in table[digest, default: []].append(index) }
-        return table
-    }
-
-    /// Each educator's index with the digest under `key` of every form of every address SPEC §5
-    /// step 2 tries (as given, trimmed, trimmed and lower-cased).
-    private func eachDigest(_ key: SaltKey, _ body: (Int, String) -> Void) {
-        let salt = key.salt.isEmpty ? nil : key.salt
-        for (index, educator) in educators.enumerated() {
+    /// SPEC §5 step 2: each address as given, trimmed, and trimmed and lower-cased, as bytes.
+    private mutating func prepareForms() {
+        guard formsOf.count != educators.count else { return }
+        addressForms.removeAll()
+        formsOf.removeAll()
+        for educator in educators {
+            let first = addressForms.count
             for email in educator.allEmails {
-                for candidate in RecipientIdentity.candidates(for: email) {
-                    body(index, RecipientIdentity.hash(candidate, salt: salt, algorithm: key.algorithm))
-                }
+                addressForms += RecipientIdentity.candidates(for: email).map { Array($0.utf8) }
             }
+            formsOf.append(first..<addressForms.count)
         }
     }
 }

@@ -22,6 +22,7 @@ struct Evaluation {
                     batchSize: Int = 20_000) throws -> Tally {
         let asOf = session.asOf
         let rules = session.configuration.rules
+        var clock = PhaseClock(logger: session.logger)
         try store.holdCreditingInputs()
         let catalog = try store.catalogIndex()
         let roster = try store.roster()
@@ -30,7 +31,6 @@ struct Evaluation {
         let approvals = ApprovalBook(approvalDecisions)
         let rosterChanges = RosterChanges(roster: roster, previous: try store.evaluatedEducators())
         var tally = Tally()
-        var clock = PhaseClock(logger: session.logger)
         try store.beginEvaluation()
         // OB 3.0 status lists are read in Swift; the awards they revoke join the trusted
         // revocations SQL already knows for tonight.

@@ -30,6 +30,28 @@ public enum HashAlgorithm: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The first eight bytes of the digest of `bytes` followed by `salt`, as a number: the key
+    /// of a table of many digests (a hit is confirmed with `digest(of:salt:equals:)`).
+    public func digestPrefix(of bytes: [UInt8], salt: [UInt8]) -> UInt64 {
+        switch self {
+        case .sha256:
+            var hasher = SHA256()
+            hasher.update(data: bytes)
+            hasher.update(data: salt)
+            return Self.prefix(of: hasher.finalize())
+        case .md5:
+            var hasher = Insecure.MD5()
+            hasher.update(data: bytes)
+            hasher.update(data: salt)
+            return Self.prefix(of: hasher.finalize())
+        }
+    }
+
+    /// The first eight bytes of a digest as a number.
+    public static func prefix(of digest: some Sequence<UInt8>) -> UInt64 {
+        digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
     /// Lower-case hex digest of `bytes`.
     public func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
         let data = Array(bytes)
