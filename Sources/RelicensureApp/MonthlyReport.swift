@@ -27,6 +27,11 @@ public enum MonthlyReport {
                            maxDataRowsPerSheet: Int = MonthlyWorkbook.maxDataRowsPerSheet,
                            batchSize: Int = batchSize) throws -> Written {
         let month = try ReportPeriod.month(option: monthOption, asOf: session.asOf)
+        let reports = session.configuration.reports
+        // Partial files of a report run that was killed while writing (their process is gone).
+        for folder in [reports + "/monthly", MonthlyReportFiles.csvFolder(reportsFolder: reports, month: month)] {
+            StaleReportFiles.sweep(folder: folder, logger: session.logger)
+        }
         let store = try session.openStore()
         let runID = try store.beginRun(command: "report monthly", asOf: session.asOf, dryRun: false,
                                        configChecksum: session.configChecksum)

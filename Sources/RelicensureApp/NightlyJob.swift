@@ -69,7 +69,7 @@ public enum NightlyJob {
             summary.runID = runID
             try store.markAbandonedRuns(except: runID)
             pause.reach(.runRecorded)
-            StalePDMSFiles.sweep(folder: session.configuration.reports + "/pdms", logger: session.logger)
+            StaleReportFiles.sweep(folder: session.configuration.reports + "/pdms", logger: session.logger)
             // A batch committed by a run killed before its file was written.
             summary.pdmsFiles = try PDMSExport.writeUnwritten(store: store, session: session)
             var batchID: Int64?

@@ -106,6 +106,28 @@ struct MonthlyReportTests {
         }
     }
 
+    @Test("Partial files a killed report run left are removed; those of a run still writing are not")
+    func staleTemporaryFiles() throws {
+        try Workspace.afterExampleNight { workspace, _ in
+            let finished = Process()
+            finished.executableURL = URL(fileURLWithPath: "/bin/true")
+            try finished.run()
+            finished.waitUntilExit()
+            // Another live process (this one would write under its own id and rename it away).
+            let gone = finished.processIdentifier, alive = getppid()
+            let folder = workspace.reports + "/monthly", csvFolder = folder + "/2026-11"
+            try FileManager.default.createDirectory(atPath: csvFolder, withIntermediateDirectories: true)
+            let stale = [folder + "/.relicensure-2026-11.xlsx.tmp-\(gone)", csvFolder + "/.credits.csv.tmp-\(gone)"]
+            let live = folder + "/.relicensure-2026-11.xlsx.tmp-\(alive)"
+            let other = folder + "/.notes.txt.tmp-\(gone)"
+            for path in stale + [live, other] { try Data("partial".utf8).write(to: URL(fileURLWithPath: path)) }
+            _ = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
+            for path in stale { #expect(!FileManager.default.fileExists(atPath: path), "\(path) left behind") }
+            #expect(FileManager.default.fileExists(atPath: live))
+            #expect(FileManager.default.fileExists(atPath: other))
+        }
+    }
+
     @Test("The default month is the one before the as-of date; a later as-of date shows what was known then")
     func defaultMonthAndAsOf() throws {
         try Workspace.afterExampleNight { workspace, _ in

@@ -1,10 +1,11 @@
 import Foundation
 import Logging
 
-/// A PDMS file is written to `.NAME.tmp-PID` and renamed into place (SPEC §6); a run killed in
-/// between leaves that hidden file behind. The next nightly run, holding the lock, removes the
-/// ones whose process no longer exists, so partial files do not pile up in `reports/pdms`.
-enum StalePDMSFiles {
+/// Report files are written to `.NAME.tmp-PID` and renamed into place (SPEC §6); a run killed in
+/// between leaves that hidden file behind. The next run that writes into the folder removes the
+/// ones whose process no longer exists, so partial files do not pile up: the nightly run in
+/// `reports/pdms`, the monthly report in `reports/monthly` and the month's CSV folder.
+enum StaleReportFiles {
     /// Removes the leftovers in `folder`; returns the names removed.
     @discardableResult
     static func sweep(folder: String, logger: Logger) -> [String] {
@@ -14,15 +15,17 @@ enum StalePDMSFiles {
             guard let pid = writerPID(of: name), !isAlive(pid) else { continue }
             if (try? FileManager.default.removeItem(atPath: folder + "/" + name)) != nil {
                 removed.append(name)
-                logger.info("removed a partial PDMS file left by a killed run", metadata: ["file": "\(folder)/\(name)"])
+                logger.info("removed a partial report file left by a killed run", metadata: ["file": "\(folder)/\(name)"])
             }
         }
         return removed
     }
 
-    /// The process id in `.pdms-import-….csv.tmp-PID`, or nil for any other name.
+    /// The process id in `.NAME.csv.tmp-PID` or `.NAME.xlsx.tmp-PID`, or nil for any other name.
     static func writerPID(of name: String) -> pid_t? {
-        guard name.hasPrefix(".pdms-import-"), let marker = name.range(of: ".csv.tmp-", options: .backwards) else { return nil }
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return nil }
+        let written = name[..<marker.lowerBound]
+        guard written.hasSuffix(".csv") || written.hasSuffix(".xlsx") else { return nil }
         let digits = name[marker.upperBound...]
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
         return pid_t(digits)
