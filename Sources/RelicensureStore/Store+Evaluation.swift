@@ -46,7 +46,13 @@ extension Store {
     }
 
     /// An award's net hours in the ledger (ADDs minus REVERSEs), over `ledger_entries` rows.
-    static let netHours = "sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END)"
+    static let netHours = netHours(of: nil)
+
+    /// Net hours over ledger rows named `alias` (`l.action`, `l.hours`), or unqualified.
+    static func netHours(of alias: String?) -> String {
+        let column = { (name: String) in alias.map { "\($0).\(name)" } ?? name }
+        return "sum(CASE \(column("action")) WHEN 'ADD' THEN \(column("hours")) ELSE -\(column("hours")) END)"
+    }
 
     /// Groups ledger rows into one standing credit per award, keeping those still standing.
     static let standingGroups = """

@@ -42,13 +42,14 @@ extension Store {
     public func educatorHours(asOf: CalendarDate, month: ReportMonth,
                               educatorID: String? = nil) throws -> [String: EducatorHours] {
         let asOf = asOf.description, first = month.firstDay.description, last = month.lastDay.description
+        let net = Self.netHours(of: "l")
         var hours: [String: EducatorHours] = [:]
         for row in try connection.query("""
             SELECT e.educator_id,
-                   coalesce(sum(CASE l.action WHEN 'ADD' THEN l.hours ELSE -l.hours END)
-                            FILTER (WHERE l.award_date BETWEEN e.license_start AND e.license_end), 0)::text AS term,
-                   coalesce(sum(CASE l.action WHEN 'ADD' THEN l.hours ELSE -l.hours END)
-                            FILTER (WHERE l.posted_on BETWEEN \(first)::date AND \(last)::date), 0)::text AS month
+                   coalesce(\(unescaped: net) FILTER (WHERE l.award_date BETWEEN e.license_start AND e.license_end), 0)::text
+                       AS term,
+                   coalesce(\(unescaped: net) FILTER (WHERE l.posted_on BETWEEN \(first)::date AND \(last)::date), 0)::text
+                       AS month
             FROM educators e JOIN ledger_entries l ON l.educator_id = e.educator_id AND l.posted_on <= \(asOf)::date
             WHERE \(educatorID)::text IS NULL OR e.educator_id = \(educatorID)
             GROUP BY e.educator_id
@@ -65,7 +66,7 @@ extension Store {
         var hours: [String: ClockHours] = [:]
         for row in try connection.query("""
             SELECT to_char(posted_on, 'YYYY-MM') AS month,
-                   sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END)::text AS net
+                   \(unescaped: Self.netHours)::text AS net
             FROM ledger_entries WHERE posted_on BETWEEN \(from.description)::date AND \(through.description)::date
             GROUP BY 1
             """) {
@@ -184,7 +185,7 @@ extension Store {
                 SELECT DISTINCT ON (award_id) award_id, outcome, reason, educator_id
                 FROM known ORDER BY award_id, evaluated_on DESC, at DESC
             ), standing AS (
-                SELECT award_id, sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END) AS net
+                SELECT award_id, \(Self.netHours) AS net
                 FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
             )
             SELECT a.award_id, a.source_path, a.source_line, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name,
