@@ -44,9 +44,16 @@ extension Store {
         }
         // Every batch takes every entry not exported before, under the nightly lock, so the
         // entries after the last one exported are the only candidates: a normal night looks at
-        // its own few hundred, not at the whole ledger.
-        let after = try connection.query("SELECT coalesce(max(entry_id), 0) AS last FROM pdms_batch_entries")
-            .first?.int64("last") ?? 0
+        // its own few hundred, not at the whole ledger. Two counts by index make sure: should
+        // an entry up to the last exported one be missing from every batch (written by some
+        // other hand), the whole ledger is looked at, and it goes out in this batch.
+        let exported = try connection.query("""
+            SELECT coalesce(max(entry_id), 0) AS last, count(*) AS entries FROM pdms_batch_entries
+            """).first
+        let last = try exported?.int64("last") ?? 0
+        let upToLast = try connection.query("SELECT count(*) AS n FROM ledger_entries WHERE entry_id <= \(last)")
+            .first?.int64("n") ?? 0
+        let after = try exported?.int64("entries") == upToLast ? last : 0
         let pending = try connection.query("""
             SELECT count(*) AS n FROM ledger_entries l
             WHERE l.entry_id > \(after) AND NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
