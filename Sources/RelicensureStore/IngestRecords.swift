@@ -143,7 +143,5 @@ public struct IncomingFileStamp: Sendable {
     }
 
     /// What is compared with a stored stamp.
-    public var key: String { Self.key(size: sizeBytes, stamp: stamp) }
-
     public static func key(size: Int, stamp: String) -> String { "\(size) \(stamp)" }
 }

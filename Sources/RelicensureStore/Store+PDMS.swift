@@ -43,17 +43,17 @@ extension Store {
             return expression
         }
         // Every batch takes every entry not exported before, under the nightly lock, so the
-        // entries after the last one exported are the only candidates: a normal night looks at
-        // its own few hundred, not at the whole ledger. Two counts by index make sure: should
-        // an entry up to the last exported one be missing from every batch (written by some
-        // other hand), the whole ledger is looked at, and it goes out in this batch.
-        let exported = try connection.query("""
-            SELECT coalesce(max(entry_id), 0) AS last, count(*) AS entries FROM pdms_batch_entries
-            """).first
-        let last = try exported?.int64("last") ?? 0
-        let upToLast = try connection.query("SELECT count(*) AS n FROM ledger_entries WHERE entry_id <= \(last)")
-            .first?.int64("n") ?? 0
-        let after = try exported?.int64("entries") == upToLast ? last : 0
+        // entries after the last one exported are the only candidates: a normal night collects
+        // its own few hundred, not the whole ledger. Two index counts (of everything exported,
+        // and of the ledger up to the last exported entry) make sure: should an entry up to it
+        // be missing from every batch (written by some other hand), the whole ledger is looked
+        // at, and it goes out in this batch.
+        let after = try connection.query("""
+            WITH exported AS (SELECT coalesce(max(entry_id), 0) AS last, count(*) AS entries FROM pdms_batch_entries)
+            SELECT CASE WHEN e.entries = (SELECT count(*) FROM ledger_entries WHERE entry_id <= e.last) THEN e.last
+                        ELSE 0 END AS after
+            FROM exported e
+            """).first?.int64("after") ?? 0
         let pending = try connection.query("""
             SELECT count(*) AS n FROM ledger_entries l
             WHERE l.entry_id > \(after) AND NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)

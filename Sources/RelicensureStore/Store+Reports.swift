@@ -118,19 +118,7 @@ extension Store {
     /// or before that day) and the hours standing for it then, in award-date order. Awards first
     /// seen after `asOf` are left out, so a report as of a past day shows what was known then.
     public func awards(_ selection: AwardSelection, asOf: CalendarDate) throws -> [AwardStanding] {
-        var awards: [AwardStanding] = []
-        try forEachAward(selection, asOf: asOf) { awards += $0 }
-        return awards
-    }
-
-    /// `awards(_:asOf:)` handed to `body` `batchSize` at a time through a cursor, for reports of
-    /// any size in flat memory.
-    public func forEachAward(_ selection: AwardSelection, asOf: CalendarDate, batchSize: Int = 10_000,
-                             _ body: ([AwardStanding]) throws -> Void) throws {
-        try forEachBatch(of: Self.awardsQuery(selection, asOf: asOf), cursor: "award_standings",
-                         batchSize: batchSize) { rows in
-            try body(try rows.map(Self.awardStanding))
-        }
+        try connection.query(Self.awardsQuery(selection, asOf: asOf)).map(Self.awardStanding)
     }
 
     /// `awards(_:asOf:)` read a batch at a time, as `startLedgerLines` reads the ledger: started

@@ -10,22 +10,6 @@ public enum AtomicFile {
         public var description: String { "could not write \(path): \(reason)" }
     }
 
-    public static func write(_ data: Data, to path: String, permissions: mode_t = 0o640) throws(WriteError) {
-        let file = try Staged(creating: path, permissions: permissions)
-        try file.append(data)
-        try file.commit()
-    }
-
-    /// For files another library writes by path (a workbook): `produce` writes the file at the
-    /// temporary path it is given; it is then flushed, given `permissions` and renamed to
-    /// `path`. When `produce` throws, its error is rethrown and nothing is left behind.
-    public static func write(to path: String, permissions: mode_t = 0o640,
-                             producedBy produce: (String) throws -> Void) throws {
-        let file = try Staged(reserving: path, permissions: permissions)
-        try produce(file.temporaryPath)
-        try file.commit()
-    }
-
     /// A file being written under its temporary name (`.name.tmp-PID` beside `path`):
     /// `commit()` flushes it to disk, gives it its permissions and renames it into place. One
     /// that is dropped without a successful `commit()` (an error on the way) is removed, so a

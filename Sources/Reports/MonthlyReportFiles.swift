@@ -73,8 +73,8 @@ public enum MonthlyReportFiles {
     }
 }
 
-/// One sheet's CSV file being written chunk by chunk (see `ReportTable.csv` for the format),
-/// under its temporary name until `commit()`.
+/// A CSV file being written chunk by chunk (see `ReportTable.csv` for the format), under its
+/// temporary name until `commit()`: a sheet of the monthly report, or a PDMS batch.
 final class ReportCSVFile {
     private let file: AtomicFile.Staged
     private var writer = CSVWriter()
@@ -90,6 +90,14 @@ final class ReportCSVFile {
     }
 
     func append(_ rows: [[ReportValue]]) throws {
+        for row in rows {
+            writer.append(row)
+            if writer.bytes.count >= Self.bufferSize { try flush() }
+        }
+    }
+
+    /// Rows of text cells (a PDMS batch's frozen cells), neutralised as every text cell is.
+    func append(text rows: [[String]]) throws {
         for row in rows {
             writer.append(row)
             if writer.bytes.count >= Self.bufferSize { try flush() }

@@ -1,17 +1,6 @@
-import CSV
-public import Foundation
-
 /// The PDMS import file (SPEC §6): RFC 4180, UTF-8, CRLF, one header row, the configured
 /// columns in order, every text cell neutralised against formula injection.
 public enum PDMSFile {
-    /// The file's exact bytes for a batch's columns and frozen cells.
-    public static func contents(columns: [String], rows: [[String]]) -> Data {
-        var writer = CSVWriter()
-        writer.append(columns)
-        for row in rows { writer.append(row) }
-        return Data(writer.bytes)
-    }
-
     /// `reports/pdms/pdms-import-YYYY-MM-DD-BATCH.csv`.
     public static func path(reportsFolder: String, fileName: String) -> String {
         reportsFolder + "/pdms/" + fileName
@@ -24,17 +13,12 @@ public enum PDMSFile {
     public static func write(columns: [String], reportsFolder: String, fileName: String,
                              rows: (_ write: ([[String]]) throws -> Void) throws -> Void) throws -> (path: String, rows: Int) {
         let path = path(reportsFolder: reportsFolder, fileName: fileName)
-        let file = try AtomicFile.Staged(creating: path)
-        var writer = CSVWriter()
-        writer.append(columns)
+        let file = try ReportCSVFile(path: path, columns: columns)
         var count = 0
         try rows { chunk in
-            for row in chunk { writer.append(row) }
-            try file.append(writer.bytes)
-            writer.removeAll()
+            try file.append(text: chunk)
             count += chunk.count
         }
-        try file.append(writer.bytes)
         try file.commit()
         return (path, count)
     }

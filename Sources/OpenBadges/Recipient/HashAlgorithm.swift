@@ -16,34 +16,26 @@ public enum HashAlgorithm: String, Sendable, Hashable, CaseIterable {
     /// Whether the digest of `bytes` followed by `salt` is `expected` (raw bytes): for trying
     /// many addresses against one identity without building text for each.
     public func digest(of bytes: [UInt8], salt: [UInt8], equals expected: [UInt8]) -> Bool {
-        switch self {
-        case .sha256:
-            var hasher = SHA256()
-            hasher.update(data: bytes)
-            hasher.update(data: salt)
-            return hasher.finalize().elementsEqual(expected)
-        case .md5:
-            var hasher = Insecure.MD5()
-            hasher.update(data: bytes)
-            hasher.update(data: salt)
-            return hasher.finalize().elementsEqual(expected)
-        }
+        withDigest(of: bytes, salt: salt) { $0.elementsEqual(expected) }
     }
 
     /// The first eight bytes of the digest of `bytes` followed by `salt`, as a number: the key
     /// of a table of many digests (a hit is confirmed with `digest(of:salt:equals:)`).
     public func digestPrefix(of bytes: [UInt8], salt: [UInt8]) -> UInt64 {
+        withDigest(of: bytes, salt: salt) { Self.prefix(of: $0) }
+    }
+
+    /// Hashes `bytes` then `salt` without joining them, and hands the digest's bytes to `body`.
+    private func withDigest<T>(of bytes: [UInt8], salt: [UInt8], _ body: ([UInt8]) -> T) -> T {
+        func digest<H: HashFunction>(_ hasher: H) -> [UInt8] {
+            var hasher = hasher
+            hasher.update(data: bytes)
+            hasher.update(data: salt)
+            return Array(hasher.finalize())
+        }
         switch self {
-        case .sha256:
-            var hasher = SHA256()
-            hasher.update(data: bytes)
-            hasher.update(data: salt)
-            return Self.prefix(of: hasher.finalize())
-        case .md5:
-            var hasher = Insecure.MD5()
-            hasher.update(data: bytes)
-            hasher.update(data: salt)
-            return Self.prefix(of: hasher.finalize())
+        case .sha256: return body(digest(SHA256()))
+        case .md5: return body(digest(Insecure.MD5()))
         }
     }
 
