@@ -103,7 +103,7 @@ struct BadgeIngest {
             putOff(path, reason: "modified \(Int(age.rounded())) s before the run started (settle window \(settle.seconds) s)")
             return nil
         }
-        if knownStamps[path] == IncomingFileStamp.key(size: stamp.size, stamp: stamp.text) {
+        if knownStamps[path] == stamp.key {
             tally.filesSeenBefore += 1
             return nil
         }

@@ -32,7 +32,8 @@ struct HostedFetches {
         }
         var toVerify = Set(try store.hostedAwardsToVerify())
         if let uploads = configuration.uploads {
-            toVerify.formUnion(newHostedUploads(in: uploads, seen: try store.seenFileHashes(), logger: session.logger))
+            toVerify.formUnion(newHostedUploads(in: uploads, seen: try store.seenFileHashes(),
+                                                stamps: try store.fileStamps(from: .uploads), logger: session.logger))
         }
         let rechecked = try store.hostedAwardsConfirmedBefore(session.asOf.adding(days: -recheckAfterDays))
         let urls = toVerify.union(rechecked)
@@ -48,14 +49,17 @@ struct HostedFetches {
     }
 
     /// The ids of hosted assertions in upload files not read before: unsigned OB 2.0 (and
-    /// legacy) assertions, and baked images that only name their assertion's URL.
-    static func newHostedUploads(in folder: String, seen: Set<String>, logger: Logger) -> Set<String> {
+    /// legacy) assertions, and baked images that only name their assertion's URL. A file whose
+    /// stamp is the one it had when it was read (`stamps`, by path) is not read again, as the
+    /// ingest does not read it again.
+    static func newHostedUploads(in folder: String, seen: Set<String>, stamps: [String: String],
+                                 logger: Logger) -> Set<String> {
         var ids = Set<String>()
         for path in BadgeIngest.files(under: folder) {
             let name = (path as NSString).lastPathComponent
-            guard BadgeReader.isBadgeFile(name),
-                  let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
-                  size <= ReadLimits.standard.maxFileBytes,
+            guard BadgeReader.isBadgeFile(name), let stamp = FileStamp(path: path),
+                  stamps[path] != stamp.key,
+                  stamp.size <= ReadLimits.standard.maxFileBytes,
                   let data = FileManager.default.contents(atPath: path),
                   !seen.contains(ContentHash.sha256Hex(data)),
                   case .items(let items) = BadgeReader.read([UInt8](data), fileName: name) else { continue }

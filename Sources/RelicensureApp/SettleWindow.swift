@@ -1,4 +1,5 @@
 import Foundation
+import RelicensureStore
 
 /// Keeps the nightly run from reading a file that is still being copied into the inbox or the
 /// uploads (docs/RELIABILITY.md): a file modified less than `seconds` before the run started —
@@ -60,6 +61,10 @@ struct FileStamp: Equatable, Sendable {
     /// The stamp as stored for a file read before: modification time in seconds since 1970,
     /// written so that it reads back exactly, then the identity.
     var text: String { "\(modified.timeIntervalSince1970) \(identity)" }
+
+    /// What is compared with the stamps stored by path (`Store.fileStamps`): the same means the
+    /// file was read before and has not changed since.
+    var key: String { IncomingFileStamp.key(size: size, stamp: text) }
 
     /// The stamp of the file at `path` (following a symbolic link, as reading does), or nil
     /// when it cannot be examined.
