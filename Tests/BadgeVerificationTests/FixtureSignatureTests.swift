@@ -6,8 +6,8 @@ import Testing
 @Suite("The 1EdTech validator's signed OB 2.0 assertions verify against their issuers' inbox keys")
 struct FixtureSignatureTests {
     static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/fixtures/openbadges/ob2/1edtech-validator").standardizedFileURL
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/openbadges/ob2/1edtech-validator").standardizedFileURL
 
     static func content(_ name: String) throws -> ReadContent {
         let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))

@@ -1,6 +1,6 @@
 import OpenBadges
 
-/// The outcome every file under shared/fixtures/openbadges must read as.
+/// The outcome every file under Tests/Fixtures/openbadges must read as.
 enum FixtureExpectations {
     static let bethHash = "sha256$ecf5409f3f4b91ab60cc5ef4c02aef7032354375e70cf4d8e43f6a1d29891942"
     static let specHash = "sha256$c7ef86405ba71b85acd8e2e95166c4b111448089f2e1599f42fe1bba46e865c5"

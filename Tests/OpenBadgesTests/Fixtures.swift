@@ -1,13 +1,12 @@
 import Foundation
 import OpenBadges
 
-/// The shared Open Badges fixtures: `../shared/fixtures/openbadges` from the package root.
+/// The public Open Badges fixtures kept in the repository: `Tests/Fixtures/openbadges` (see its SOURCES.md).
 enum Fixtures {
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()   // OpenBadgesTests
         .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // package root
-        .appendingPathComponent("../shared/fixtures/openbadges")
+        .appendingPathComponent("Fixtures/openbadges")
         .standardizedFileURL
 
     static func bytes(_ relativePath: String) throws -> [UInt8] {

@@ -6,8 +6,8 @@ import Testing
 @Suite("Signed uploads and their issuers' revocation lists (SPEC §4.3, §5 step 3)")
 struct UploadRevocationTests {
     static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/fixtures/openbadges/ob2/1edtech-validator").standardizedFileURL
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/openbadges/ob2/1edtech-validator").standardizedFileURL
 
     static let issuer = "https://example.org/organization-with-revocation-list.json"
     static let revokedID = "https://example.org/beths-robotics-badge-revoked.json"
