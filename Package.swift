@@ -73,7 +73,11 @@ let package = Package(
         // The ledger in PostgreSQL: migrations, repositories, runs, export batches.
         .target(name: "RelicensureStore",
                 dependencies: ["Postgres", "Relicensure", "OpenBadges"],
-                swiftSettings: strictSettings),
+                swiftSettings: strictSettings,
+                plugins: ["EmbedMigrations"]),
+        // The migrations of sql/ built into the executable (SPEC §7: installed as one program).
+        .executableTarget(name: "MigrationEmbedder", swiftSettings: strictSettings),
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
 
         // RFC 4180 CSV, read and written, with formula-injection neutralising.
         .target(name: "CSV", swiftSettings: strictSettings),

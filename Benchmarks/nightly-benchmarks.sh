@@ -17,7 +17,7 @@ C=$scenario/relicensure.yaml
 [ -x "$R" ] || { echo "no binary at $R: swift build -c release --product relicensure" >&2; exit 2; }
 [ -d "$scenario/inbox/night" ] && { echo "$scenario/inbox/night exists: use a fresh scenario" >&2; exit 2; }
 eval "$("$repo/scripts/local-db" env)"
-export RELICENSURE_SQL_DIR=$repo/sql RELICENSURE_SETTLE_SECONDS=0
+export RELICENSURE_SETTLE_SECONDS=0
 timed() { local label=$1; shift; echo -n "load $(cut -d' ' -f1 /proc/loadavg)  "; /usr/bin/time -f "$label %e s %M KB" "$@" 2>&1 >/dev/null | grep "^$label"; }
 use() { dropdb --if-exists "$1" 2>/dev/null; createdb ${2:+-T "$2"} "$1"; export DATABASE_URL="postgresql://relicensure@/$1?host=$PGHOST&port=$PGPORT"; }
 

@@ -95,7 +95,7 @@ find "$scenario/inbox" -type f -exec cat {} + > /dev/null
 echo "== (a) Swift: migrate, roster import, approvals import, nightly"
 (
   export DATABASE_URL; DATABASE_URL=$(url "$swift_db")
-  export RELICENSURE_SQL_DIR=$repo/sql RELICENSURE_SETTLE_SECONDS=0
+  export RELICENSURE_SETTLE_SECONDS=0
   cd "$work/swift"
   timed swift-migrate "$RELICENSURE" migrate --config "$config"
   timed swift-roster "$RELICENSURE" roster import "$scenario/roster.csv" --config "$config"

@@ -11,7 +11,8 @@ public final class PostgresConnection {
     /// The libpq connection; never `NULL` and never seen outside this module.
     let handle: OpaquePointer
 
-    /// Connects and sets the session up (UTF-8 client encoding, no NOTICE output on stderr).
+    /// Connects and sets the session up (UTF-8 client encoding, ISO dates, no NOTICE output on
+    /// stderr): see ``sessionSettings``.
     ///
     /// - Parameter conninfo: a libpq connection string: a URI
     ///   (`postgresql:///relicensure?host=/run/postgresql`), `key=value` pairs, or `""` to use
@@ -38,7 +39,26 @@ public final class PostgresConnection {
                                 message: "could not set client_encoding to UTF8: \(message)")
         }
         self.handle = handle
+        // The decoders parse what the server prints, so the session pins how it prints it,
+        // whatever the server's or the database's own defaults (a district's server may say
+        // `DateStyle = 'SQL, DMY'`, and then a date comes back as `20/11/2026`).
+        try execute(script: Self.sessionSettings)
     }
+
+    /// The settings every session runs with: ISO dates and intervals, floats that survive a round
+    /// trip, hexadecimal `bytea`. The time zone is left as the server has it: every timestamp
+    /// we print carries its offset, and no date is taken from a timestamp.
+    ///
+    /// `client_connection_check_interval`: a client killed in the middle of a long statement
+    /// leaves the server running it, holding its locks, until the statement ends; checked every
+    /// second, the server ends it within one (SPEC §7: a killed run never blocks the next).
+    static let sessionSettings = """
+        SET DateStyle TO 'ISO, YMD';
+        SET IntervalStyle TO 'postgres';
+        SET extra_float_digits TO 3;
+        SET bytea_output TO 'hex';
+        SET client_connection_check_interval TO '1s';
+        """
 
     deinit {
         PQfinish(handle)

@@ -77,7 +77,7 @@ public enum CreditingEngine {
     /// Changes whenever a change to the engine can change an outcome or its detail: a night
     /// that finds a different version than the last night's evaluates every waiting award
     /// again, so an upgrade takes effect on awards already waiting.
-    public static let rulesVersion = "2026-11-22.1"
+    public static let rulesVersion = "2026-12-06.1"
 
     /// The whole night in memory: matching, then each educator's crediting.
     public static func evaluate(_ input: CreditingInput) -> CreditingResult {
@@ -134,10 +134,15 @@ public enum CreditingEngine {
         let matches = directory.educators(matching: recipient)
         let active = matches.filter(\.isActive)
         guard let educator = active.first else {
-            return .decided(Decision(awardID: id, outcome: matches.isEmpty ? .unmatchedRecipient : .inactiveEducator))
+            guard !matches.isEmpty else { return .decided(Decision(awardID: id, outcome: .unmatchedRecipient)) }
+            // Whose award it is, even though it cannot count now (SPEC §6 "Whose award it is").
+            return .decided(Decision(awardID: id, outcome: .inactiveEducator,
+                                     reason: matches.count == 1 ? "" : Decision.candidatesDetail(matches.map(\.id)),
+                                     educatorID: matches.count == 1 ? matches[0].id : nil))
         }
         guard active.count == 1 else {
-            return .decided(Decision(awardID: id, outcome: .ambiguousRecipient, reason: "\(active.count) educators"))
+            return .decided(Decision(awardID: id, outcome: .ambiguousRecipient,
+                                     reason: Decision.candidatesDetail(active.map(\.id))))
         }
         return .matched(educator)
     }

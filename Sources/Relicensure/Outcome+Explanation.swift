@@ -5,7 +5,10 @@ extension Outcome {
     public func explanation(detail: String) -> String {
         switch (self, detail) {
         case (_, ""): plainWords
-        case (.credited, "capped"): "Credited in part: a cap on hours for this term was reached"
+        case (.credited, "capped"): "Credited in part (capped): a cap on hours for this term was reached"
+        case (.ambiguousRecipient, _) where detail.hasPrefix(Decision.candidatesPrefix),
+             (.inactiveEducator, _) where detail.hasPrefix(Decision.candidatesPrefix):
+            plainWords + ": educators " + Decision.candidates(inDetail: detail).joined(separator: ", ")
         case (.outsideLicenseTerm, "no_term_on_record"): "No license term is on record for the educator"
         case (_, "revoked_after_credit"), (_, "denied_after_credit"):
             plainWords + " after it had been credited; its hours were taken back"

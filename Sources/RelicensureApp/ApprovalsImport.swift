@@ -12,6 +12,8 @@ public enum ApprovalsImport {
         public let imported: Int
         /// `FILE:line N: problem`, one per bad row.
         public let skipped: [String]
+        /// `FILE:line N: question`, one per row imported that a person should look at.
+        public var questioned: [String] = []
     }
 
     static let required = ["educator_id", "badge_id", "decision", "decided_by", "decided_on"]
@@ -26,15 +28,23 @@ public enum ApprovalsImport {
         let table = try CSVTable.read(file: file, required: required)
         let most = maximumHours(session.configuration.rules)
         let (approvals, problems) = table.records { approval(from: $0, maximumHours: most) }
-        try CSVTable.screen(problems, file: file, strict: strict, logger: session.logger)
         let store = try session.openStore()
+        // A decision for an id that is not on the roster is kept (the educator may be added
+        // later) but questioned: most often the id is mistyped and the decision would never apply.
+        let known = try store.knownEducatorIDs(among: approvals.map(\.decision.educatorID))
+        let questioned = approvals.filter { !known.contains($0.decision.educatorID) }.map {
+            CSVTable.RowProblem(line: $0.line, message: "educator_id '\($0.decision.educatorID)' is not on the roster; "
+                                + "correct the id, or import the roster first")
+        }
+        try CSVTable.screen(problems, questioned: questioned, file: file, strict: strict, logger: session.logger)
         let source = URL(fileURLWithPath: file).standardizedFileURL.path
         // A night holds the approvals table in share mode while it reads them (see
         // Store.holdCreditingInputs), so an import during a night waits for it to commit.
         try store.transaction { _ = try store.appendApprovals(approvals, sourceFile: source) }
         session.logger.info("approvals imported", metadata: ["file": "\(file)", "imported": "\(approvals.count)",
                                                              "skipped": "\(problems.count)"])
-        return Summary(imported: approvals.count, skipped: problems.map { "\(file):\($0)" })
+        return Summary(imported: approvals.count, skipped: problems.map { "\(file):\($0)" },
+                       questioned: questioned.map { "\(file):\($0)" })
     }
 
     /// A checked row: the decision and the file's line it came from.

@@ -39,6 +39,8 @@ struct BadgeIngest {
     /// file with the same size and modification time is not read again.
     var knownStamps: [String: String] = [:]
     var tally = Tally()
+    /// Files and subfolders that could not be read tonight.
+    var unreadable: [String] = []
 
     init(store: Store, timeZone: TimeZone, runID: Int64, day: CalendarDate, logger: Logger, settle: SettleWindow) {
         self.store = store
@@ -49,32 +51,19 @@ struct BadgeIngest {
         self.settle = settle
     }
 
-    /// Every regular file under `folder`, in a stable order. Hidden files (a copy in progress
-    /// is often `.name.part`) are left for a later night.
+    /// Every regular file under `folder`, in a stable order (none when it cannot be read).
     static func files(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            let path = folder + "/" + relative
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                paths.append(path)
-            }
-        }
-        return paths.sorted()
+        (try? FolderListing.list(folder, setting: "inbox"))?.files ?? []
     }
 
     /// Reads every file of one folder not seen before: chosen here in order, read and parsed a
     /// few files ahead on another thread (`FileReadAhead`), recorded and staged here in order.
+    /// - Throws: ``AppError`` (exit 1) when the folder itself is missing, not a folder or unreadable.
     mutating func ingest(folder: String, source: BadgeSource, seen: inout Set<String>) throws {
-        guard FileManager.default.fileExists(atPath: folder) else {
-            logger.warning("folder missing, nothing read from it", metadata: ["folder": "\(folder)", "source": "\(source.rawValue)"])
-            return
-        }
+        let listing = try FolderListing.list(folder, setting: source == .inbox ? "inbox" : "uploads")
+        for path in listing.unreadable { cannotRead(path) }
         knownStamps = try store.fileStamps(from: source)
-        let paths = Self.files(under: folder)
+        let paths = listing.files
         try store.forgetStamps(from: source, except: paths)
         let jobs = paths.compactMap { choose($0) }
         let reading = FileReadAhead(jobs, limits: limits, capacity: readAhead)
@@ -84,6 +73,13 @@ struct BadgeIngest {
             try accept(reading.outcome(index), of: job, source: source, seen: &seen)
         }
         try flush()
+    }
+
+    /// A file or subfolder this night could not read: it is tried again next night, and the
+    /// night ends with exit 4 so that a person looks (SPEC §7).
+    private mutating func cannotRead(_ path: String) {
+        unreadable.append(path)
+        logger.warning("cannot read; it will be tried again next night", metadata: ["file": "\(path)"])
     }
 
     /// The file to read, or `nil` when it is not a badge file, cannot be examined, may still
@@ -96,7 +92,7 @@ struct BadgeIngest {
             return nil
         }
         guard let stamp = FileStamp(path: path) else {
-            logger.warning("cannot examine file; it will be tried again next night", metadata: ["file": "\(path)"])
+            cannotRead(path)
             return nil
         }
         if let age = settle.unsettledAge(of: stamp) {
@@ -120,7 +116,7 @@ struct BadgeIngest {
         case .failed(let message):
             throw AppError(.failed, "could not read \(message)")
         case .unreadable:
-            logger.warning("cannot read file; it will be tried again next night", metadata: ["file": "\(path)"])
+            cannotRead(path)
             return
         case .changedWhileRead:
             putOff(path, reason: "it changed while it was being read")

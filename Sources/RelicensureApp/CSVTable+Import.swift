@@ -17,15 +17,25 @@ extension CSVTable {
         return try CSVTable(text: text, file: file, required: required)
     }
 
-    /// Logs every bad row of an import (SPEC §4.1: reported by line and skipped); with
-    /// `strict`, any bad row refuses the whole file (exit 1) before anything is written.
-    static func screen(_ problems: [RowProblem], file: String, strict: Bool, logger: Logger) throws {
+    /// Logs every bad row of an import (SPEC §4.1: reported by line and skipped) and every row
+    /// imported but questioned (`questioned`: it is taken, and a person should look at it); with
+    /// `strict`, any of either refuses the whole file (exit 1) before anything is written.
+    static func screen(_ problems: [RowProblem], questioned: [RowProblem] = [], file: String, strict: Bool,
+                       logger: Logger) throws {
         for problem in problems {
             logger.warning("row skipped", metadata: ["file": "\(file)", "line": "\(problem.line)",
                                                      "problem": "\(problem.message)"])
         }
-        if strict, let first = problems.first {
+        for question in questioned {
+            logger.warning("row imported, but a person should look at it",
+                           metadata: ["file": "\(file)", "line": "\(question.line)", "problem": "\(question.message)"])
+        }
+        guard strict else { return }
+        if let first = problems.first {
             throw AppError(.failed, "\(file): \(problems.count) bad row\(problems.count == 1 ? "" : "s") (first: \(first)); with --strict nothing was imported")
+        }
+        if let first = questioned.first {
+            throw AppError(.failed, "\(file): \(questioned.count) questioned row\(questioned.count == 1 ? "" : "s") (first: \(first)); with --strict nothing was imported")
         }
     }
 

@@ -27,7 +27,8 @@ public enum EducatorTranscript {
                 Transcript.Award(awardID: award.awardID, badgeID: award.badgeID, badgeName: award.badgeName,
                                  issuerID: award.issuerID, issuerName: award.issuerName, awardDate: award.awardDate,
                                  outcome: award.outcome ?? "not_evaluated", hours: award.hours,
-                                 reason: MonthlySheets.reason(award))
+                                 reason: MonthlySheets.reason(award),
+                                 note: award.outcome == Outcome.credited.rawValue && award.reason == "capped" ? "capped" : nil)
             }
             return Transcript(educator: educator, asOf: asOf, progress: progress, awards: awards)
         }

@@ -176,16 +176,18 @@ struct MonthlySheets {
                 .count(award.firstSeenOn.days(until: asOf)), .text(award.awardID)]
     }
 
-    /// The columns of SPEC §6.
+    /// The columns of SPEC §6, then whose award it may be and what HR can do about it.
     static let exceptionColumns = ["award_id", "source_file", "educator_id", "badge_name", "issuer_name", "award_date",
-                                   "outcome", "reason"]
+                                   "outcome", "reason", "candidates", "recipient", "what_to_do"]
 
     /// An award first seen in the month that is not credited as of the as-of date (an
     /// unreadable file included).
     static func exception(_ award: AwardStanding) -> [ReportValue] {
         [.text(award.awardID), .text(award.sourcePath + (award.sourceLine.map { ":\($0)" } ?? "")),
          .text(award.educatorID), .text(award.badgeName), .text(award.issuerName), .date(award.awardDate),
-         .text(award.outcome ?? "not_evaluated"), .text(reason(award))]
+         .text(award.outcome ?? "not_evaluated"), .text(reason(award)),
+         .text(award.candidates.isEmpty ? nil : award.candidates.joined(separator: ";")), .text(award.recipient),
+         .text(award.outcome.flatMap(Outcome.init(rawValue:))?.whatToDo ?? "Nothing to do: the next night evaluates it.")]
     }
 
     /// The outcome in plain words, with the engine's detail.

@@ -23,6 +23,9 @@ public enum NightlyJob {
         public var filesNotBadges = 0
         /// Files left for a later night because they may still be being written.
         public var filesSettling = 0
+        /// Files and subfolders of the inbox or uploads that could not be read: the night did its
+        /// work without them, and a person must look (exit 4, SPEC §7).
+        public var unreadable: [String] = []
         public var newAwards = 0
         public var evaluated = 0
         public var outcomes: [String: Int] = [:]
@@ -32,6 +35,9 @@ public enum NightlyJob {
         public var postings: [Posting] { ledger.sample }
         public var pdmsFiles: [String] = []
     }
+
+    /// The exit code of a night that did its work but could not read everything (SPEC §7).
+    public static let needsAttentionExitCode: Int32 = 4
 
     public static func run(session: Session, dryRun: Bool) throws -> Summary {
         let settle = try SettleWindow(environment: session.environment, runStart: Date())
@@ -90,7 +96,8 @@ public enum NightlyJob {
             if let batchID {
                 summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
             }
-            try store.finishRun(runID, succeeded: true, countsJSON: countsJSON(summary), message: nil)
+            try store.finishRun(runID, succeeded: true, countsJSON: countsJSON(summary),
+                                message: NightlySummaryText.unreadableLine(summary))
             pause.reach(.finished)
             return summary
         } catch {
@@ -163,6 +170,7 @@ public enum NightlyJob {
             summary.filesSeenBefore = ingest.tally.filesSeenBefore
             summary.filesNotBadges = ingest.tally.filesNotBadges
             summary.filesSettling = ingest.tally.filesSettling
+            summary.unreadable = ingest.unreadable
             logger.info("ingest done", metadata: ["files": "\(summary.filesRead)", "seen_before": "\(summary.filesSeenBefore)",
                                                   "settling": "\(summary.filesSettling)",
                                                   "new_awards": "\(summary.newAwards)", "invalid_items": "\(ingest.tally.invalidItems)"])
@@ -185,6 +193,7 @@ public enum NightlyJob {
         counts["files_read"] = summary.filesRead
         counts["files_seen_before"] = summary.filesSeenBefore
         counts["files_settling"] = summary.filesSettling
+        counts["unreadable"] = summary.unreadable.count
         counts["new_awards"] = summary.newAwards
         counts["evaluated"] = summary.evaluated
         counts["ledger_entries"] = summary.ledger.count

@@ -25,6 +25,14 @@ public enum NightlySummaryText {
                 lines.append("  would post \(posting.action.rawValue) \(posting.hours) h to educator \(posting.educatorID) for award \(posting.awardID) (\(posting.reason))")
             }
         }
+        if summary.filesSettling > 0 {
+            lines.append("Waiting: \(summary.filesSettling) files were modified too recently to be read safely; "
+                         + "a later night reads them.")
+        }
+        if !summary.unreadable.isEmpty {
+            lines.append("Could not read \(summary.unreadable.count) files or folders; \(unreadableAdvice)")
+            for path in summary.unreadable { lines.append("  cannot read: \(path)") }
+        }
         if summary.pdmsFiles.isEmpty {
             lines.append(summary.dryRun ? "PDMS: no file written (dry run)." : "PDMS: nothing new, no file written.")
         } else {
@@ -32,4 +40,16 @@ public enum NightlySummaryText {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The sentence for files and folders the night could not read, also kept as the run's
+    /// message for `status`; nil when it read everything.
+    public static func unreadableLine(_ summary: NightlyJob.Summary) -> String? {
+        guard !summary.unreadable.isEmpty else { return nil }
+        let shown = summary.unreadable.prefix(20).joined(separator: ", ")
+        let more = summary.unreadable.count > 20 ? " and \(summary.unreadable.count - 20) more" : ""
+        return "Could not read \(summary.unreadable.count) files or folders (\(shown)\(more)); \(unreadableAdvice)"
+    }
+
+    static let unreadableAdvice = "give the user the nightly runs as permission to read them; "
+        + "the next night reads them (exit 4: done, but a person must look)."
 }

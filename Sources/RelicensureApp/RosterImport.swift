@@ -11,19 +11,50 @@ public enum RosterImport {
         public let imported: Int
         public let skipped: [String]
         public let deactivated: Int
+        /// `FILE:line N: question`, one per row imported that a person should look at.
+        public var questioned: [String] = []
     }
 
     static let required = ["educator_id", "first_name", "last_name", "email", "district_code"]
 
     public static func run(session: Session, file: String, full: Bool, strict: Bool) throws -> Summary {
-        let (educators, problems) = parse(try CSVTable.read(file: file, required: required))
-        try CSVTable.screen(problems, file: file, strict: strict, logger: session.logger)
+        let table = try CSVTable.read(file: file, required: required)
+        let (educators, problems) = parse(table)
+        let questioned = questions(educators, lines: table, knownDistricts: Set(session.configuration.rules.districts.keys))
+        try CSVTable.screen(problems, questioned: questioned, file: file, strict: strict, logger: session.logger)
         if full && educators.isEmpty {
             throw AppError(.failed, "\(file): no valid rows; --full would make every educator inactive, so nothing was imported")
         }
         let store = try session.openStore()
         let deactivated = try store.transaction { try store.upsertRoster(educators, full: full) }
-        return Summary(imported: educators.count, skipped: problems.map { "\(file):\($0.line): \($0.message)" }, deactivated: deactivated)
+        return Summary(imported: educators.count, skipped: problems.map { "\(file):\($0.line): \($0.message)" },
+                       deactivated: deactivated, questioned: questioned.map { "\(file):\($0.line): \($0.message)" })
+    }
+
+    /// Rows that are imported but that a person should look at: a district the configuration
+    /// does not know (its external badges would follow no district's rules), and an address two
+    /// educators share (badges sent to it match both, so none is credited: `ambiguous_recipient`).
+    static func questions(_ educators: [Educator], lines table: CSVTable, knownDistricts: Set<String>) -> [CSVTable.RowProblem] {
+        var lineOf: [String: Int] = [:]
+        for row in table.rows { if let id = row["educator_id"], lineOf[id] == nil { lineOf[id] = row.line } }
+        var questions: [CSVTable.RowProblem] = []
+        var owners: [String: (id: String, line: Int)] = [:]
+        for educator in educators {
+            let line = lineOf[educator.id] ?? 0
+            if !knownDistricts.isEmpty, !knownDistricts.contains(educator.districtCode) {
+                questions.append(.init(line: line, message: "district_code '\(educator.districtCode)' is not one of the configuration's "
+                                       + "districts (\(knownDistricts.sorted().joined(separator: ", "))); correct the row or add the district"))
+            }
+            for address in Set(educator.allEmails.map(RecipientDirectory.normalise)) where !address.isEmpty {
+                if let owner = owners[address], owner.id != educator.id {
+                    questions.append(.init(line: line, message: "an e-mail address of educator '\(educator.id)' also belongs to educator "
+                                           + "'\(owner.id)' (line \(owner.line)); badges sent to it will match both and credit neither"))
+                } else {
+                    owners[address] = (educator.id, line)
+                }
+            }
+        }
+        return questions.sorted { $0.line < $1.line }
     }
 
     /// Checks every row; bad rows come back as problems by line.

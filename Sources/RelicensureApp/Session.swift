@@ -57,10 +57,10 @@ public struct Session {
     /// variables and `~/.pgpass` (SPEC §3).
     public var conninfo: String { configuration.database ?? environment["DATABASE_URL"] ?? "" }
 
-    /// The migrations this installation ships (`RELICENSURE_SQL_DIR` in the environment wins).
+    /// The migrations this program carries.
     public func migrator() throws -> Migrator {
         do {
-            return try Migrator.installed(environment: environment)
+            return try Migrator.embedded()
         } catch {
             throw AppError(.failed, "\(error)")
         }

@@ -2,7 +2,8 @@ public import Foundation
 import OpenBadges
 import Postgres
 
-/// Applies `sql/NNN_name.sql` in order, each once, recorded with its checksum (SPEC §7).
+/// Applies the migrations (`sql/NNN_name.sql`, built into the executable) in order, each once,
+/// recorded with its checksum (SPEC §7).
 public struct Migrator {
     /// One migration file.
     public struct Migration: Sendable {
@@ -19,55 +20,36 @@ public struct Migrator {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".sql") }
             .sorted()
+        try self.init(files: names.map { name in (name, try Data(contentsOf: folder.appendingPathComponent(name))) })
+    }
+
+    /// Migrations from their file names and bytes.
+    public init(files: [(name: String, data: Data)]) throws {
         var migrations: [Migration] = []
-        for name in names {
+        for (name, data) in files.sorted(by: { $0.name < $1.name }) {
             guard let prefix = name.split(separator: "_").first, let version = Int(prefix) else {
                 throw StoreError("migration file \(name) must be named NNN_name.sql")
             }
-            let data = try Data(contentsOf: folder.appendingPathComponent(name))
             guard let sql = String(data: data, encoding: .utf8) else {
                 throw StoreError("migration file \(name) is not UTF-8 text")
             }
             migrations.append(Migration(version: version, name: name, sql: sql, checksum: ContentHash.sha256Hex(data)))
         }
         guard Set(migrations.map(\.version)).count == migrations.count else {
-            throw StoreError("two migration files in \(folder.path) share a number")
+            throw StoreError("two migration files share a number")
         }
         self.migrations = migrations
     }
 
-    /// The migrations of this installation: `$RELICENSURE_SQL_DIR`, else the `sql/` folder of
-    /// the checkout or install prefix the executable sits in (searched upwards from it), else
-    /// `./sql`.
-    public static func installed(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Migrator {
-        try Migrator(folder: locateFolder(environment: environment))
-    }
-
-    static func locateFolder(environment: [String: String]) throws -> URL {
-        let fileManager = FileManager.default
-        func holdsMigrations(_ url: URL) -> Bool {
-            let names = (try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []
-            return names.contains { $0.hasPrefix("001_") && $0.hasSuffix(".sql") }
-        }
-        if let configured = environment["RELICENSURE_SQL_DIR"] {
-            let url = URL(fileURLWithPath: configured)
-            guard holdsMigrations(url) else {
-                throw StoreError("RELICENSURE_SQL_DIR is \(configured), which holds no 001_*.sql migration")
+    /// The migrations built into this executable from the package's `sql/` folder (the
+    /// EmbedMigrations plugin): the program needs no folder beside it (SPEC §7).
+    public static func embedded() throws -> Migrator {
+        try Migrator(files: embeddedMigrationFiles.map { file in
+            guard let data = Data(base64Encoded: file.base64) else {
+                throw StoreError("the built-in migration \(file.name) is damaged; rebuild relicensure")
             }
-            return url
-        }
-        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for _ in 0..<6 {
-            for candidate in [folder.appendingPathComponent("sql"), folder.appendingPathComponent("share/relicensure/sql")]
-            where holdsMigrations(candidate) {
-                return candidate
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        let local = URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("sql")
-        if holdsMigrations(local) { return local }
-        throw StoreError("cannot find the sql/ migrations folder beside the relicensure executable; set RELICENSURE_SQL_DIR to it")
+            return (file.name, data)
+        })
     }
 
     /// Applies what is not applied yet; returns the names applied. A changed applied file is an error.
@@ -90,7 +72,7 @@ public struct Migrator {
         for migration in migrations {
             if let checksum = applied[migration.version] {
                 guard checksum == migration.checksum else {
-                    throw StoreError("migration \(migration.name) was changed after it was applied (checksum \(checksum.prefix(12)) in the database, \(migration.checksum.prefix(12)) on disk); add a new migration instead of editing an applied one")
+                    throw StoreError("migration \(migration.name) was changed after it was applied (checksum \(checksum.prefix(12)) in the database, \(migration.checksum.prefix(12)) in this program); add a new migration instead of editing an applied one")
                 }
                 continue
             }

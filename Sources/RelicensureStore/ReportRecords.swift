@@ -41,6 +41,11 @@ public struct AwardStanding: Sendable, Hashable {
     public var educatorID: String?
     /// Net hours (ADD − REVERSE) posted for the award by that day.
     public var hours: ClockHours
+    /// The recipient as received: the plain address, or `hashed` (SPEC §6, Exceptions).
+    public var recipient: String?
+
+    /// The educators an `ambiguous_recipient` or `inactive_educator` award names.
+    public var candidates: [String] { Decision.candidates(inDetail: reason) }
 }
 
 /// Which awards a report wants.

@@ -11,6 +11,8 @@ public struct NightlyLockHolder: Sendable, CustomStringConvertible {
     public let host: String?
     /// When the holder's database session began (ISO 8601).
     public let connectedAt: String?
+    /// The server process of the holder's session, to end it when its client is gone.
+    public var backendPID: Int?
 
     public var description: String {
         let process = "process \(pid.map(String.init) ?? run?.pid.map(String.init) ?? "?") on \(host ?? run?.host ?? "?")"
@@ -37,7 +39,7 @@ extension Store {
         let key = UInt64(bitPattern: Self.nightlyLockKey)
         let rows = try connection.query("""
             WITH holder AS (
-                SELECT a.backend_start,
+                SELECT a.backend_start, a.pid AS backend_pid,
                        substring(a.application_name FROM ' pid=([0-9]+)')::integer AS pid,
                        substring(a.application_name FROM ' host=([^ ]+)') AS host
                 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
@@ -46,7 +48,7 @@ extension Store {
                   AND l.classid::text::bigint = \(Int64(key >> 32))
                   AND l.objid::text::bigint = \(Int64(key & 0xFFFF_FFFF))
             )
-            SELECT h.pid, h.host, to_char(h.backend_start, 'YYYY-MM-DD"T"HH24:MI:SSOF') AS connected,
+            SELECT h.pid, h.host, h.backend_pid, to_char(h.backend_start, 'YYYY-MM-DD"T"HH24:MI:SSOF') AS connected,
                    (SELECT max(r.run_id) FROM runs r
                     WHERE r.outcome = 'running' AND r.pid = h.pid AND r.started_at >= h.backend_start) AS run_id
             FROM holder h
@@ -59,6 +61,15 @@ extension Store {
         let run = try pid == nil
             ? runningRun()
             : row["run_id"].flatMap { Int64($0) }.flatMap { try runs(whereRunning: true, limit: 1, runID: $0).first }
-        return NightlyLockHolder(run: run, pid: pid, host: row["host"], connectedAt: row["connected"])
+        return NightlyLockHolder(run: run, pid: pid, host: row["host"], connectedAt: row["connected"],
+                                 backendPID: row["backend_pid"].flatMap { Int($0) })
+    }
+
+    /// Ends the server session `backendPID` (the nightly lock holder's, whose process is gone),
+    /// which rolls its transaction back and frees the lock; waits up to `seconds` for it to end.
+    /// Returns whether it ended.
+    public func endOrphanedSession(backendPID: Int, seconds: Int = 10) throws -> Bool {
+        let rows = try connection.query("SELECT pg_terminate_backend(\(backendPID), \(seconds * 1000)::bigint)")
+        return rows.first?[0] == "t"
     }
 }

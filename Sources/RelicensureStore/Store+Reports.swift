@@ -143,20 +143,25 @@ extension Store {
             parameters.append(code)
         case .educator(let id):
             condition = """
-                (o.educator_id = $2 OR EXISTS (SELECT 1 FROM ledger_entries l
-                                               WHERE l.award_id = a.award_id AND l.educator_id = $2
-                                                 AND l.posted_on <= $1::date))
+                (o.educator_id = $2 OR $2 = ANY(\(Self.candidatesExpression("o.reason")))
+                 OR EXISTS (SELECT 1 FROM ledger_entries l
+                            WHERE l.award_id = a.award_id AND l.educator_id = $2 AND l.posted_on <= $1::date))
                 """
             parameters.append(id)
         }
         // One educator's transcript reads only the awards ever tied to them (by index), not the
-        // whole history: a lookup stays fast with a million awards stored.
+        // whole history: a lookup stays fast with a million awards stored. Awards that name them
+        // among several candidates are few; those are found by their outcome.
         var scope = "", awardScope = ""
         if case .educator = selection {
             let ids = """
                 (SELECT award_id FROM award_outcomes WHERE educator_id = $2
                  UNION SELECT award_id FROM outcome_history WHERE educator_id = $2
-                 UNION SELECT award_id FROM ledger_entries WHERE educator_id = $2)
+                 UNION SELECT award_id FROM ledger_entries WHERE educator_id = $2
+                 UNION SELECT award_id FROM award_outcomes
+                 WHERE outcome IN ('ambiguous_recipient', 'inactive_educator') AND $2 = ANY(\(Self.candidatesExpression("reason")))
+                 UNION SELECT award_id FROM outcome_history
+                 WHERE outcome IN ('ambiguous_recipient', 'inactive_educator') AND $2 = ANY(\(Self.candidatesExpression("reason"))))
                 """
             scope = "AND award_id IN \(ids)"
             awardScope = "AND a.award_id IN \(ids)"
@@ -178,7 +183,8 @@ extension Store {
             )
             SELECT a.award_id, a.source_path, a.source_line, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name,
                    a.award_date::text, a.first_seen_on::text, o.outcome, coalesce(o.reason, ''),
-                   o.educator_id, (coalesce(s.net, 0) * 100)::bigint
+                   o.educator_id, (coalesce(s.net, 0) * 100)::bigint,
+                   CASE WHEN a.recipient_hashed THEN 'hashed' ELSE a.recipient_identity END
             FROM awards a LEFT JOIN latest o USING (award_id) LEFT JOIN standing s USING (award_id)
             WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope)
             ORDER BY a.award_date NULLS LAST, a.award_id
@@ -192,7 +198,13 @@ extension Store {
                       awardDate: row[7].flatMap { CalendarDate($0) },
                       firstSeenOn: try date(row, 8), outcome: row[9],
                       reason: try row.string(10), educatorID: row[11],
-                      hours: ClockHours(hundredths: try row.int(12)))
+                      hours: ClockHours(hundredths: try row.int(12)), recipient: row[13])
+    }
+
+    /// The educator ids of an outcome's `candidates:` detail (`Decision.candidatesDetail`) as a
+    /// SQL array, empty for any other detail.
+    static func candidatesExpression(_ reason: String) -> String {
+        "coalesce(string_to_array(substring(\(reason) FROM '^candidates:(.*)$'), ';'), '{}'::text[])"
     }
 
     /// The ids of the educators `key` names: the one whose id it is, else every educator with

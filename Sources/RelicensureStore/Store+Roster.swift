@@ -1,3 +1,4 @@
+import Foundation
 import OpenBadges
 import Postgres
 public import Relicensure
@@ -110,5 +111,22 @@ extension Store {
                         districtCode: try row.string("district_code"), schoolCode: row["school_code"],
                         schoolName: row["school_name"], licenseType: row["license_type"], term: term,
                         isActive: try row.bool("active"))
+    }
+}
+
+extension Store {
+    /// Which of `ids` are educators on the roster (active or not).
+    public func knownEducatorIDs(among ids: [String]) throws -> Set<String> {
+        let wanted = Array(Set(ids))
+        guard !wanted.isEmpty else { return [] }
+        var known = Set<String>()
+        // One parameter carries the list, as a JSON array.
+        let list = String(decoding: try JSONEncoder().encode(wanted), as: UTF8.self)
+        for row in try connection.query("""
+            SELECT educator_id FROM educators WHERE educator_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+            """, [list]) {
+            known.insert(try row.string(0))
+        }
+        return known
     }
 }

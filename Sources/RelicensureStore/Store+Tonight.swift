@@ -176,7 +176,7 @@ extension Store {
                                      _ body: (EducatorNight) throws -> Void) throws {
         var awards = try OrderedStream(store: self, cursor: "tonight_awards", batchSize: batchSize, sql: """
             SELECT award_id, educator_id, badge_id, badge_name, issuer_id, issuer_name, award_date::text, revoked
-            FROM tonight_matched ORDER BY educator_id
+            FROM tonight_matched ORDER BY educator_id COLLATE "C"
             """)
         defer { awards.close() }
         var credits = try OrderedStream(store: self, cursor: "tonight_standing", batchSize: batchSize, sql: """
@@ -189,10 +189,10 @@ extension Store {
             SELECT s.award_id, s.educator_id, s.badge_id, s.issuer_id, s.award_date::text, s.credit_type, s.net::text,
                    \(Self.revokedExpression) AS revoked
             FROM standing s JOIN awards a USING (award_id)
-            ORDER BY s.educator_id
+            ORDER BY s.educator_id COLLATE "C"
             """)
         defer { credits.close() }
-        let educators = try connection.query("SELECT educator_id FROM tonight_educators ORDER BY educator_id")
+        let educators = try connection.query("SELECT educator_id FROM tonight_educators ORDER BY educator_id COLLATE \"C\"")
         for row in educators {
             let id = try row.string("educator_id")
             let matched = try awards.take(educatorID: id)
@@ -260,8 +260,13 @@ extension Store {
     }
 }
 
-/// Rows of a query sorted by `educator_id`, read through a cursor and handed out one
+/// Rows of a query sorted by `educator_id COLLATE "C"`, read through a cursor and handed out one
 /// educator at a time (a merge join between two sorted streams).
+///
+/// Both sides of the merge use one order, the bytes of the UTF-8 text: the server's under
+/// `COLLATE "C"` and Swift's through `utf8`. The database's own collation (ICU `en-US`, say)
+/// would sort `x0040100` before `Y0040137` where bytes put it after, and the merge would then
+/// pass educators by without their awards.
 struct OrderedStream {
     let store: Store
     let cursor: String
@@ -288,10 +293,10 @@ struct OrderedStream {
                 if buffer.isEmpty { exhausted = true; return taken }
             }
             let row = buffer[position]
-            let id = row["educator_id"] ?? ""
+            let id = (row["educator_id"] ?? "").utf8
             // Rows of an educator not on tonight's list cannot occur; skip any to stay in step.
-            if id < educatorID { position += 1; continue }
-            if id > educatorID { return taken }
+            if id.lexicographicallyPrecedes(educatorID.utf8) { position += 1; continue }
+            guard id.elementsEqual(educatorID.utf8) else { return taken }
             taken.append(row)
             position += 1
         }

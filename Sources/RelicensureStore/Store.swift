@@ -12,6 +12,7 @@ public final class Store {
     public init(conninfo: String) throws {
         self.connection = try PostgresConnection(conninfo)
         self.conninfo = conninfo
+        try findLedgerSchema()
     }
 
     /// Runs `body` in one transaction: all of it is committed, or none of it.

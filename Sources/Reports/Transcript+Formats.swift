@@ -49,7 +49,7 @@ extension Transcript {
             "remaining_hours": ReportValue.hours(progress.remaining).jsonValue,
             "status": progress.status.rawValue,
             "awards": awards.map { award -> [String: Any] in
-                [
+                var entry: [String: Any] = [
                     "award_id": award.awardID,
                     "badge_id": ReportValue.text(award.badgeID).jsonValue,
                     "badge_name": ReportValue.text(award.badgeName).jsonValue,
@@ -60,6 +60,8 @@ extension Transcript {
                     "hours": ReportValue.hours(award.hours).jsonValue,
                     "reason": award.reason,
                 ]
+                if let note = award.note { entry["note"] = note }
+                return entry
             },
         ]
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

@@ -18,9 +18,12 @@ public struct Transcript: Sendable {
         public var hours: ClockHours
         /// The outcome in plain words.
         public var reason: String
+        /// `capped` for a credit a cap cut short (SPEC §6), else nil.
+        public var note: String?
 
         public init(awardID: String, badgeID: String?, badgeName: String?, issuerID: String?, issuerName: String?,
-                    awardDate: CalendarDate?, outcome: String, hours: ClockHours, reason: String) {
+                    awardDate: CalendarDate?, outcome: String, hours: ClockHours, reason: String, note: String? = nil) {
+            self.note = note
             self.awardID = awardID
             self.badgeID = badgeID
             self.badgeName = badgeName

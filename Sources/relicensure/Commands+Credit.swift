@@ -4,7 +4,7 @@ import Relicensure
 import RelicensureApp
 
 extension Relicensure {
-    struct Approvals: ParsableCommand {
+    struct Approvals: CommandGroup {
         static let configuration = CommandConfiguration(
             abstract: "Manage the districts' per-educator decisions about external badges.",
             subcommands: [Import.self])
@@ -27,7 +27,7 @@ extension Relicensure {
             @Argument(help: ArgumentHelp("The approvals CSV file.", valueName: "file.csv"))
             var file: String
 
-            @Flag(help: "Import nothing and exit 1 if any row is bad.")
+            @Flag(help: "Import nothing and exit 1 if any row is bad or needs a look.")
             var strict = false
 
             func run() throws {
@@ -35,8 +35,9 @@ extension Relicensure {
                 let summary = try reportingFailures {
                     try ApprovalsImport.run(session: session, file: file, strict: strict)
                 }
-                printSkipped(summary.skipped)
-                printLine("Imported \(summary.imported) decisions; skipped \(summary.skipped.count) bad rows.")
+                printSkipped(summary.skipped + summary.questioned)
+                printLine("Imported \(summary.imported) decisions; skipped \(summary.skipped.count) bad rows"
+                          + (summary.questioned.isEmpty ? "." : "; \(summary.questioned.count) imported rows need a look (above)."))
             }
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 import RelicensureApp
 
 extension Relicensure {
-    struct Report: ParsableCommand {
+    struct Report: CommandGroup {
         static let configuration = CommandConfiguration(
             abstract: "Write the monthly HR workbook, or show every educator's progress.",
             subcommands: [Monthly.self, ProgressCommand.self])

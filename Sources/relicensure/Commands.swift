@@ -16,7 +16,7 @@ extension Relicensure {
         }
     }
 
-    struct Roster: ParsableCommand {
+    struct Roster: CommandGroup {
         static let configuration = CommandConfiguration(
             abstract: "Manage the roster of educators.", subcommands: [Import.self])
 
@@ -33,7 +33,7 @@ extension Relicensure {
             @Flag(help: "Educators missing from the file become inactive (never deleted).")
             var full = false
 
-            @Flag(help: "Import nothing and exit 1 if any row is bad.")
+            @Flag(help: "Import nothing and exit 1 if any row is bad or needs a look.")
             var strict = false
 
             func run() throws {
@@ -41,8 +41,9 @@ extension Relicensure {
                 let summary = try reportingFailures {
                     try RosterImport.run(session: session, file: file, full: full, strict: strict)
                 }
-                printSkipped(summary.skipped)
-                var line = "Imported \(summary.imported) educators; skipped \(summary.skipped.count) bad rows."
+                printSkipped(summary.skipped + summary.questioned)
+                var line = "Imported \(summary.imported) educators; skipped \(summary.skipped.count) bad rows"
+                    + (summary.questioned.isEmpty ? "." : "; \(summary.questioned.count) imported rows need a look (above).")
                 if full { line += " \(summary.deactivated) made inactive." }
                 printLine(line)
             }
@@ -65,10 +66,11 @@ extension Relicensure {
             let session = try common.session(asOf: asOf)
             let summary = try reportingFailures { try NightlyJob.run(session: session, dryRun: dryRun) }
             printLine(NightlySummaryText.render(summary))
+            if !summary.unreadable.isEmpty { throw ExitCode(NightlyJob.needsAttentionExitCode) }
         }
     }
 
-    struct Export: ParsableCommand {
+    struct Export: CommandGroup {
         static let configuration = CommandConfiguration(
             abstract: "Write export files again.", subcommands: [PDMS.self])
 
@@ -81,11 +83,19 @@ extension Relicensure {
             @Option(help: "The batch number (the last part of the file name).")
             var batch: Int64
 
-            @Option(help: ArgumentHelp("Accepted for symmetry with other commands; a batch keeps its own date.", valueName: "YYYY-MM-DD"))
+            @Option(help: ArgumentHelp("Not used: a batch is written with the as-of date it was recorded with.",
+                                       valueName: "YYYY-MM-DD"))
             var asOf: String?
 
+            func validate() throws {
+                if asOf != nil {
+                    throw ValidationError("export pdms writes batch \(batch) with the as-of date it was recorded with; "
+                                          + "leave out --as-of (`relicensure status` shows each run's as-of date)")
+                }
+            }
+
             func run() throws {
-                let session = try common.session(asOf: asOf)
+                let session = try common.session()
                 let path = try reportingFailures { try PDMSExport.run(session: session, batchID: batch) }
                 printLine("PDMS batch \(batch) written to \(path)")
             }
@@ -98,7 +108,7 @@ extension Relicensure {
         @OptionGroup var common: CommonOptions
 
         @Option(help: "text or json.")
-        var format: OutputFormat = .text
+        var format: StatusFormat = .text
 
         func run() throws {
             let session = try common.session()
@@ -110,4 +120,20 @@ extension Relicensure {
 /// `--format` values.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json
+}
+
+/// `status --format` values: the runs and the waiting counts have no one table a CSV could hold.
+enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// A command that only groups subcommands: called alone it is a usage error (exit 2), not a
+/// silent success that a crontab line with a missing word would take for a done job.
+protocol CommandGroup: ParsableCommand {}
+
+extension CommandGroup {
+    func run() throws {
+        let names = Self.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+        throw ValidationError("choose what to do: \(names)")
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RelicensureApp
 
 /// The `relicensure` command line: one subcommand per job of SPEC §2.
 struct Relicensure: ParsableCommand {
@@ -9,8 +10,9 @@ struct Relicensure: ParsableCommand {
             Every night `relicensure nightly` reads the awarded badges in the inbox, credits hours under \
             the state's and the district's rules into the PostgreSQL ledger, and writes the PDMS import \
             file to reports/pdms/. Exit codes: 0 done, 1 failed, 2 usage or configuration error, \
-            3 another run holds the lock.
+            3 another run holds the lock, 4 done but a person must look (files or folders that could not be read).
             """,
+        version: ProductVersion.line,
         subcommands: [Migrate.self, Roster.self, Approvals.self, Nightly.self, Correct.self, Report.self,
                       EducatorCommand.self, Export.self,
                       Status.self])

@@ -30,7 +30,9 @@ struct ChangedInputsEvaluationTests {
             try write(name, csv)
             for workspace in [changedOnly, everything] {
                 _ = try RosterImport.run(session: try workspace.session(), file: workspace.path(name), full: false,
-                                         strict: true)
+                                         // Not strict: the rosters share an address on purpose, which an
+                                         // import questions, and strict refuses what is questioned.
+                                         strict: false)
             }
         }
 

@@ -23,7 +23,6 @@ struct CommandLineTests {
         process.executableURL = Self.executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
-        env["RELICENSURE_SQL_DIR"] = Workspace.sqlFolder.path
         env["RELICENSURE_SETTLE_SECONDS"] = "0"
         for (key, value) in environment { env[key] = value }
         process.environment = env

@@ -16,17 +16,20 @@ struct CreditTestDatabase {
 
     static var serverConninfo: String { ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "" }
 
-    /// Runs `body` with a new database holding the current schema, then drops it.
-    static func with<T>(_ body: (CreditTestDatabase) throws -> T) throws -> T {
+    /// Runs `body` with a new database holding the current schema, then drops it. The database
+    /// is made like the server's others (see scripts/local-db: an ICU en-US collation), or with
+    /// `byteOrder`, from `template0` with the `C` collation that sorts by bytes.
+    static func with<T>(byteOrder: Bool = false, _ body: (CreditTestDatabase) throws -> T) throws -> T {
         let admin = try PostgresConnection(serverConninfo)
         let name = "relicensure_credit_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        try admin.query("CREATE DATABASE \(identifier: String(name))")
+        let collation = byteOrder ? " TEMPLATE template0 LOCALE_PROVIDER libc LOCALE 'C'" : ""
+        try admin.query("CREATE DATABASE \(identifier: String(name))\(unescaped: collation)")
         defer { _ = try? admin.query("DROP DATABASE IF EXISTS \(identifier: String(name)) WITH (FORCE)") }
         let base = serverConninfo
         let escaped = base.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
         let conninfo = (base.isEmpty ? "" : "dbname='\(escaped)' ") + "dbname=\(name)"
         let database = CreditTestDatabase(name: String(name), conninfo: conninfo)
-        try Migrator(folder: CreditWorkspace.checkout.appendingPathComponent("sql")).apply(to: try database.store())
+        try Migrator.embedded().apply(to: try database.store())
         return try body(database)
     }
 
@@ -103,7 +106,6 @@ struct CreditWorkspace {
     /// A session as of `asOf`; `extra` adds to the environment.
     func session(asOf: String = "2026-11-20", extra: [String: String] = [:]) throws -> Session {
         var environment = ProcessInfo.processInfo.environment.merging(extra) { _, added in added }
-        environment["RELICENSURE_SQL_DIR"] = Self.checkout.appendingPathComponent("sql").path
         // Tests write their badges just before the run: read them at once (docs/RELIABILITY.md).
         environment["RELICENSURE_SETTLE_SECONDS"] = "0"
         return try Session(configOption: configPath, asOfOption: asOf,

@@ -16,7 +16,6 @@ final class NightlyProcess {
         process.executableURL = CommandLineTests.executable
         process.arguments = ["nightly", "--config", workspace.configPath, "--as-of", asOf]
         var env = ProcessInfo.processInfo.environment
-        env["RELICENSURE_SQL_DIR"] = Workspace.sqlFolder.path
         env["RELICENSURE_SETTLE_SECONDS"] = "0"
         env["RELICENSURE_PAUSE_AT"] = pauseAt
         for (key, value) in environment { env[key] = value }

@@ -14,8 +14,8 @@ struct RulesVersionTests {
     static let rulesSources = ["Sources/RelicensureApp/Evaluation.swift", "Sources/RelicensureApp/EvaluationScope.swift",
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
-    static let recorded = (rulesVersion: "2026-11-22.1",
-                           digest: "ab8f1487ba8ded93898ab45cd325ae3a227d30e5f4cebe0dc1f86547f4b16c79")
+    static let recorded = (rulesVersion: "2026-12-06.1",
+                           digest: "3622a1f90bbda6d94e8660cb33d8d5db0b030f4ea4987ccc50e5920a65917b20")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

@@ -9,7 +9,6 @@ import Testing
 struct SettleWindowTests {
     func session(_ workspace: Workspace, asOf: String, settle: String?) throws -> Session {
         var environment = ProcessInfo.processInfo.environment
-        environment["RELICENSURE_SQL_DIR"] = Workspace.sqlFolder.path
         environment["RELICENSURE_SETTLE_SECONDS"] = settle
         return try Session(configOption: workspace.configPath, asOfOption: asOf,
                            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), environment: environment)

@@ -45,7 +45,6 @@ struct Workspace {
 
     func session(asOf: String = "2026-11-20") throws -> Session {
         var environment = ProcessInfo.processInfo.environment
-        environment["RELICENSURE_SQL_DIR"] = Workspace.sqlFolder.path
         // The tests' slow host answers after 4 s; a fetch gives up after 1.
         environment["RELICENSURE_FETCH_TIMEOUT"] = "1"
         // Tests write their badges just before the run: read them at once (docs/RELIABILITY.md).

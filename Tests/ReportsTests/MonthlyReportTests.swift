@@ -24,7 +24,7 @@ struct MonthlyReportTests {
         "Pending": ["educator_id", "last_name", "first_name", "district_code", "school_name", "badge_id", "badge_name",
                     "issuer_name", "award_date", "first_seen_on", "days_waiting", "award_id"],
         "Exceptions": ["award_id", "source_file", "educator_id", "badge_name", "issuer_name", "award_date", "outcome",
-                       "reason"],
+                       "reason", "candidates", "recipient", "what_to_do"],
     ]
 
     @Test("The workbook: five formatted sheets with real dates and numbers, highlights and charts; CSVs alike")

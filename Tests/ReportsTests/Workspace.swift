@@ -55,7 +55,6 @@ struct Workspace {
 
     func session(asOf: String = "2026-11-20", logger: Logger = Workspace.silent) throws -> Session {
         var environment = ProcessInfo.processInfo.environment
-        environment["RELICENSURE_SQL_DIR"] = Workspace.checkout.appendingPathComponent("sql").path
         // Tests write their badges just before the run: read them at once (docs/RELIABILITY.md).
         environment["RELICENSURE_SETTLE_SECONDS"] = "0"
         return try Session(configOption: path("relicensure.yaml"), asOfOption: asOf, logger: logger,
