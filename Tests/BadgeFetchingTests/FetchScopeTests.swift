@@ -11,7 +11,8 @@ struct FetchScopeTests {
     @Test("A redirect out of scope is not followed: the foreign host sees no request")
     func openRedirect() throws {
         let (allowed, fetcher, folder) = try BadgeFetcherTests.serving()
-        let foreign = try LocalHTTPSServer(routes: ["/forged": .json(Self.document), "/gone": .status(410)])
+        let foreign = try LocalHTTPSServer(routes: ["/forged": .json(Self.document), "/gone": .status(410)],
+                                           certificates: allowed.certificates)
         defer { allowed.stop(); foreign.stop(); try? FileManager.default.removeItem(at: folder) }
         allowed.set("/open", .redirect(to: foreign.origin + "/forged"))
         allowed.set("/open-gone", .redirect(to: foreign.origin + "/gone"))
@@ -24,6 +25,7 @@ struct FetchScopeTests {
             #expect(reason.contains("out of its issuer's scope"))
         }
         #expect(foreign.requestedPaths.isEmpty)
+        #expect(foreign.acceptedConnections == 0)
         #expect(fetcher.fetch(origin + "/to-valid", scope: scope)
                 == .document(body: Array(BadgeFetcherTests.document.utf8), finalURL: origin + "/valid"))
     }

@@ -11,7 +11,7 @@ struct HostedScopeNightTests {
     func openRedirect() throws {
         try withTestDatabase { database in
             let hosted = try HostedUploads(database, routes: [:])
-            let foreign = try LocalHTTPSServer(routes: ["/gone": .status(410)])
+            let foreign = try LocalHTTPSServer(routes: ["/gone": .status(410)], certificates: hosted.server.certificates)
             defer { hosted.server.stop(); foreign.stop() }
             foreign.set("/forged", .json(HostedUploads.assertion(hosted.id("/assertions/open"), badge: 0)))
             hosted.server.set("/assertions/open", .redirect(to: foreign.origin + "/forged"))
@@ -29,16 +29,17 @@ struct HostedScopeNightTests {
             #expect(try hosted.column("revoked", of: "/assertions/held") == "f")
             #expect(try hosted.district.creditedHours() == "10")
             #expect(foreign.requestedPaths.isEmpty)
+            #expect(foreign.acceptedConnections == 0)
         }
     }
 
     @Test("An id with userinfo that passes a raw startsWith is not requested, and not credited")
     func userinfo() throws {
         try withTestDatabase { database in
-            let foreign = try LocalHTTPSServer(routes: [:])
             let hosted = try HostedUploads(database, routes: [:], verification: { server in
                 #"{"startsWith": ["https://127.0.0.1:\#(server.port)"]}"#
             })
+            let foreign = try LocalHTTPSServer(routes: [:], certificates: hosted.server.certificates)
             defer { hosted.server.stop(); foreign.stop() }
             let id = "https://127.0.0.1:\(hosted.server.port)@127.0.0.1:\(foreign.port)/assertions/u"
             foreign.set("/assertions/u", .json(HostedUploads.assertion(id, badge: 0)))
@@ -75,8 +76,8 @@ struct HostedScopeNightTests {
     @Test("An upload naming an issuer no trusted source knows is never requested; HR sees its claimed names as unverified claims")
     func unknownIssuer() throws {
         try withTestDatabase { database in
-            let foreign = try LocalHTTPSServer(routes: [:])
             let hosted = try HostedUploads(database, routes: [:])
+            let foreign = try LocalHTTPSServer(routes: [:], certificates: hosted.server.certificates)
             defer { hosted.server.stop(); foreign.stop() }
             let id = foreign.origin + "/assertions/1"
             let forged = """
@@ -91,6 +92,7 @@ struct HostedScopeNightTests {
             try hosted.district.workspace.write("uploads/forged.json", forged)
             _ = try hosted.district.night()
             #expect(foreign.requestedPaths.isEmpty)
+            #expect(foreign.acceptedConnections == 0)
             #expect(try hosted.district.scalar("SELECT outcome FROM award_outcomes WHERE award_id = '\(id)'") == "unverified")
 
             let store = try hosted.district.workspace.session().openStore()

@@ -25,8 +25,10 @@ public final class LocalHTTPSServer: Sendable {
     /// request followed.
     public var acceptedConnections: Int { connections.withLockedValue { $0 } }
 
-    public init(routes: [String: Reply]) throws {
-        let certificates = try TestCertificates()
+    /// `certificates`: another server's, so that both are trusted through one CA file (a
+    /// foreign host the issuer's host redirects to must be reachable for a test to mean anything).
+    public init(routes: [String: Reply], certificates shared: TestCertificates? = nil) throws {
+        let certificates = try shared ?? TestCertificates()
         let context = try NIOSSLContext(configuration: .makeServerConfiguration(
             certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(certificates.serverPEM.utf8), format: .pem))],
             privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(certificates.serverKeyPEM.utf8), format: .pem))))
