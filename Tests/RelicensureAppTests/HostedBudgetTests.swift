@@ -22,9 +22,10 @@ struct HostedBudgetTests {
             let fetchedFirst = hosted.server.requestedPaths.count
             // The budget is 3 s; reading and recording 1,000 uploads takes a few more.
             #expect(elapsed < 20, "the night took \(elapsed) s")
-            #expect(fetchedFirst > 0 && fetchedFirst <= 40, "\(fetchedFirst) fetched")
+            #expect(fetchedFirst <= 40, "\(fetchedFirst) fetched: more than one host's cap")
             #expect(first.hostedPostponed == count)
-            #expect(first.hostedLeftOver >= count - 50)
+            #expect(first.hostedLeftOver < count, "some were tried")
+            #expect(first.hostedLeftOver >= count - 40, "no more than one host's cap was tried")
             #expect(NightlySummaryText.render(first).contains("\(count) not fetched or not proven tonight"))
             let status = try Status.run(session: try hosted.district.workspace.session(), json: false)
             #expect(status.contains("hosted fetch postponed: \(count)"))
@@ -34,8 +35,9 @@ struct HostedBudgetTests {
             #expect(next.hostedWaiting == count)
             #expect(try hosted.district.scalar("SELECT count(*)::text FROM award_outcomes WHERE outcome = 'unverified'") == "\(count)")
 
-            _ = try hosted.district.night("2026-11-22")
-            #expect(hosted.server.requestedPaths.count > fetchedFirst, "tried again once the back-off ran out")
+            let third = try hosted.district.night("2026-11-22")
+            #expect(third.hostedWaiting == 0, "every back-off ran out")
+            #expect(third.hostedLeftOver < count, "some were tried again once the back-off ran out")
             #expect(try hosted.district.scalar("SELECT max(retry_on)::text FROM hosted_fetch_backoff") == "2026-11-26",
                     "the second failure waits 4 days")
         }
@@ -55,7 +57,7 @@ struct HostedBudgetTests {
             }
             try hosted.district.workspace.write("uploads/bundle.jsonl", lines.joined(separator: "\n") + "\n")
             let summary = try hosted.district.night()
-            #expect(hosted.server.requestedPaths.count == 4)
+            #expect(hosted.server.requestedPaths.count <= 4)
             #expect(summary.hostedLeftOver == 12)
         }
     }
