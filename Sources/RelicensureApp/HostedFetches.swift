@@ -16,8 +16,8 @@ import RelicensureStore
 /// The night is bounded: a total budget, caps per host and per upload file, a few fetches at a
 /// time; what is left, and what failed, waits 2, 4, 8, … days (sql/006_fetch_backoff.sql).
 struct HostedFetches {
-    /// What each award's fetch found, by award id; a URL not requested tonight (out of scope,
-    /// waiting out a back-off, left over) has a `.failed` entry saying why.
+    /// What each award's fetch found, by award id; a URL not requested tonight because it is
+    /// out of scope or left over has a `.failed` entry saying why.
     var results: [String: FetchResult] = [:]
     /// Hosted awards fetched again tonight to see whether they still stand.
     var rechecked: [String] = []
@@ -25,8 +25,10 @@ struct HostedFetches {
     var attempted: Set<String> = []
     /// Awards left for a later night by the budget or a cap (award id → why).
     var leftOver: [String: String] = [:]
-    /// Awards not fetched tonight because an earlier failure's back-off has not run out.
-    var waiting = 0
+    /// Awards not fetched tonight because an earlier failure's back-off has not run out, with
+    /// the reason recorded when it failed: they keep that verdict word for word, so that a
+    /// night run again (after a kill past its commit) records exactly what it recorded before.
+    var waiting: [String: String] = [:]
 
     /// Days after which a `verified-hosted` award is fetched again (README "Verification").
     static let recheckAfterDays = 7
@@ -55,10 +57,9 @@ struct HostedFetches {
         var planned = Set<String>()
         for candidate in ordered(toVerify + rechecks, backoffs: backoffs) {
             let awardID = candidate.awardID
-            guard fetches.results[awardID] == nil, fetches.leftOver[awardID] == nil, planned.insert(awardID).inserted else { continue }
+            guard planned.insert(awardID).inserted else { continue }
             if let backoff = backoffs[awardID], backoff.retryOn > session.asOf {
-                fetches.waiting += 1
-                fetches.results[awardID] = .failed(reason: "not fetched tonight: tried again on \(backoff.retryOn) (\(backoff.reason))")
+                fetches.waiting[awardID] = backoff.reason
                 continue
             }
             let scope = issuers.scope(for: candidate)
@@ -89,7 +90,7 @@ struct HostedFetches {
         let failed = fetched.values.filter { if case .failed = $0 { true } else { false } }.count
         session.logger.info("hosted badges fetched", metadata: [
             "fetched": "\(fetched.count)", "failed": "\(failed)", "rechecked": "\(fetches.rechecked.count)",
-            "left_over": "\(fetches.leftOver.count)", "waiting": "\(fetches.waiting)",
+            "left_over": "\(fetches.leftOver.count)", "waiting": "\(fetches.waiting.count)",
             "seconds": "\(Int(Date().timeIntervalSince(started).rounded()))",
         ])
         return fetches
@@ -109,10 +110,13 @@ struct HostedFetches {
     }
 
     /// The awards to postpone after tonight's verdicts, and those whose fetch settled them.
-    /// `unsettled`: attempted awards that the fetched document did not prove or confirm (id → why).
+    /// `unsettled`: awards tonight's fetches did not prove or confirm, with the reason their
+    /// verdict recorded (id → why), which is kept as the reason they wait.
     func backoff(unsettled: [String: String]) -> (postponed: [String: String], settled: Set<String>) {
         var postponed = leftOver
-        for (awardID, reason) in unsettled where attempted.contains(awardID) { postponed[awardID] = reason }
+        for (awardID, reason) in unsettled where attempted.contains(awardID) || leftOver[awardID] != nil {
+            postponed[awardID] = reason
+        }
         return (postponed, attempted.subtracting(postponed.keys))
     }
 

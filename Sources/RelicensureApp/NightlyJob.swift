@@ -169,7 +169,7 @@ public enum NightlyJob {
             try store.recordFetchBackoff(postponed: backoff.postponed, settled: backoff.settled, on: session.asOf)
             summary.hostedPostponed = backoff.postponed.count
             summary.hostedLeftOver = hosted.leftOver.count
-            summary.hostedWaiting = hosted.waiting
+            summary.hostedWaiting = hosted.waiting.count
             summary.filesRead = ingest.tally.filesRead
             summary.filesSeenBefore = ingest.tally.filesSeenBefore
             summary.filesNotBadges = ingest.tally.filesNotBadges

@@ -42,7 +42,9 @@ enum UploadVerification {
             let awardID = copies[start].awardID
             let end = copies[start...].firstIndex { $0.awardID != awardID } ?? copies.endIndex
             var verdict = judge(copies[start..<end], keyring: keyring, badgeIssuers: catalog.badgeIssuers, logger: logger)
-            if verdict.verification != VerificationOutcome.verifiedBySignature.recorded, let result = hosted.results[awardID] {
+            if verdict.verification != VerificationOutcome.verifiedBySignature.recorded, let reason = hosted.waiting[awardID] {
+                verdict = UploadVerdict(awardID: awardID, verification: VerificationOutcome.unverified(reason: reason).recorded)
+            } else if verdict.verification != VerificationOutcome.verifiedBySignature.recorded, let result = hosted.results[awardID] {
                 let claimed = copies[start..<end].lazy.compactMap { $0.issuerID ?? $0.badgeID.flatMap { catalog.badgeIssuers[$0] } }.first
                 switch HostedVerification.verdict(awardID: awardID, result: result, claimedIssuer: claimed,
                                                   badgeIssuers: catalog.badgeIssuers, profiles: profilesByID) {

@@ -30,7 +30,10 @@ struct HostedBudgetTests {
             let status = try Status.run(session: try hosted.district.workspace.session(), json: false)
             #expect(status.contains("hosted fetch postponed: \(count)"))
 
+            let recorded = try hosted.column("verification", of: "/assertions/slow-999")
             let next = try hosted.district.night("2026-11-21")
+            #expect(try hosted.column("verification", of: "/assertions/slow-999") == recorded,
+                    "a waiting upload keeps its verdict word for word, so a night run again records the same")
             #expect(hosted.server.requestedPaths.count == fetchedFirst, "fetched again before the back-off ran out")
             #expect(next.hostedWaiting == count)
             #expect(try hosted.district.scalar("SELECT count(*)::text FROM award_outcomes WHERE outcome = 'unverified'") == "\(count)")
