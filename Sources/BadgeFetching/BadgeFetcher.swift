@@ -44,17 +44,25 @@ public final class BadgeFetcher: Sendable {
         self.tls = tls
     }
 
-    /// Fetches every URL once, up to `policy.concurrency` at a time.
-    public func fetchAll(_ urls: some Sequence<String>) -> [String: FetchResult] {
+    /// Fetches every job's URL once, up to `policy.concurrency` at a time, within the night's
+    /// budget (`policy.budgetSeconds`): no fetch starts after it is spent, and no fetch runs past
+    /// it. A job that did not start has no entry in the result; the caller defers it.
+    public func fetchAll(_ jobs: [FetchJob]) -> [String: FetchResult] {
         let results = NIOLockedValueBox<[String: FetchResult]>([:])
         let slots = DispatchSemaphore(value: max(1, policy.concurrency))
         let group = DispatchGroup()
-        for url in Set(urls).sorted() {
-            slots.wait()
+        let deadline = NIODeadline.now() + .seconds(policy.budgetSeconds)
+        let budgetEnd = DispatchTime(uptimeNanoseconds: UInt64(max(0, deadline.uptimeNanoseconds)))
+        for job in jobs {
+            guard slots.wait(timeout: budgetEnd) == .success else { break }
+            guard NIODeadline.now() < deadline else {
+                slots.signal()
+                break
+            }
             group.enter()
             DispatchQueue.global().async {
-                let result = self.fetch(url)
-                results.withLockedValue { $0[url] = result }
+                let result = self.fetch(job.url, scope: job.scope, budgetDeadline: deadline)
+                results.withLockedValue { $0[job.url] = result }
                 slots.signal()
                 group.leave()
             }
@@ -63,13 +71,24 @@ public final class BadgeFetcher: Sendable {
         return results.withLockedValue { $0 }
     }
 
-    /// Fetches one URL with `Accept: application/ld+json, application/json`.
-    public func fetch(_ url: String) -> FetchResult {
+    /// Fetches one URL with `Accept: application/ld+json, application/json`. `scope` is asked
+    /// about the URL and every redirect hop before it is requested: a hop it refuses is never
+    /// requested.
+    public func fetch(_ url: String, scope: FetchJob.Scope = { _ in nil }) -> FetchResult {
+        fetch(url, scope: scope, budgetDeadline: .distantFuture)
+    }
+
+    /// As `fetch(_:scope:)`, and no hop runs past `budgetDeadline`.
+    func fetch(_ url: String, scope: FetchJob.Scope, budgetDeadline: NIODeadline) -> FetchResult {
         var current = url
-        do {
+        do throws(FetchRefusal) {
             for _ in 0...policy.maxRedirects {
+                if let violation = scope(current) {
+                    throw FetchRefusal(current == url ? "not requested: \(violation)"
+                                                      : "\(url) redirected out of its issuer's scope, not followed: \(violation)")
+                }
                 let target = try screen(current)
-                let response = try get(target)
+                let response = try get(target, budgetDeadline: budgetDeadline)
                 switch response.status.code {
                 case 200:
                     return .document(body: response.body.map { Array($0.readableBytesView) } ?? [], finalURL: current)
@@ -87,7 +106,8 @@ public final class BadgeFetcher: Sendable {
             }
             return .failed(reason: "\(url) redirected more than \(policy.maxRedirects) times")
         } catch {
-            return .failed(reason: current == url ? error.reason : "\(url) redirected to \(current): \(error.reason)")
+            return .failed(reason: current == url || error.reason.contains(url) ? error.reason
+                                                                               : "\(url) redirected to \(current): \(error.reason)")
         }
     }
 
@@ -111,10 +131,22 @@ public final class BadgeFetcher: Sendable {
         return Target(url: url, host: host, address: first)
     }
 
-    private func get(_ target: Target) throws(FetchRefusal) -> HTTPClient.Response {
+    private func get(_ target: Target, budgetDeadline: NIODeadline) throws(FetchRefusal) -> HTTPClient.Response {
+        let address = target.url.absoluteString
+        // A hop never runs past the night's budget: its own limits are cut to what is left.
+        let remaining = budgetDeadline - .now()
+        guard remaining > .zero else {
+            throw FetchRefusal("\(address) was not requested: the night's fetch budget of \(policy.budgetSeconds) seconds was spent")
+        }
+        let ownDeadline = NIODeadline.now() + .seconds(policy.requestTimeout)
+        let budgetBound = budgetDeadline < ownDeadline
+        let connectLimit = min(TimeAmount.seconds(policy.connectTimeout), remaining)
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls, redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(policy.connectTimeout), read: .seconds(policy.requestTimeout)))
+            timeout: .init(connect: connectLimit, read: min(.seconds(policy.requestTimeout), remaining)))
+        // One attempt per hop: by default a failed connection (a TLS failure among them) is
+        // tried again and again until the deadline, a dozen handshakes for one URL.
+        configuration.connectionPool.retryConnectionEstablishment = false
         // Connect to the address just checked, never to a second lookup's answer.
         if !HostResolver.isLiteral(target.host) { configuration.dnsOverride = [target.host: target.address.text] }
         // One client per request: its configuration pins this hop's address.
@@ -128,13 +160,17 @@ public final class BadgeFetcher: Sendable {
             ])
             let delegate = ResponseAccumulator(request: request, maxBodySize: policy.maxBytes)
             return try client.execute(request: request, delegate: delegate,
-                                      deadline: .now() + .seconds(policy.requestTimeout)).wait()
+                                      deadline: min(ownDeadline, budgetDeadline)).wait()
         } catch is ResponseAccumulator.ResponseTooBigError {
-            throw FetchRefusal("\(target.url.absoluteString) sent more than \(policy.maxBytes) bytes; a badge document is far smaller")
-        } catch let error as HTTPClientError where [.deadlineExceeded, .readTimeout, .connectTimeout].contains(error) {
-            throw FetchRefusal("\(target.url.absoluteString) did not answer within \(policy.requestTimeout) seconds")
+            throw FetchRefusal("\(address) sent more than \(policy.maxBytes) bytes; a badge document is far smaller")
+        } catch let error as HTTPClientError where error == .connectTimeout {
+            throw FetchRefusal(FetchTimeouts.connectReason(address, limit: connectLimit, policy: policy))
+        } catch let error as HTTPClientError where [.deadlineExceeded, .readTimeout].contains(error) {
+            throw FetchRefusal(budgetBound
+                ? "\(address) was cut off when the night's fetch budget of \(policy.budgetSeconds) seconds was spent"
+                : "\(address) did not answer within \(policy.requestTimeout) seconds")
         } catch {
-            throw FetchRefusal("\(target.url.absoluteString) could not be fetched: \(error)")
+            throw FetchRefusal("\(address) could not be fetched: \(error)")
         }
     }
 }

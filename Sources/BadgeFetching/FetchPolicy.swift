@@ -16,9 +16,17 @@ public struct FetchPolicy: Sendable {
     public var maxRedirects: Int
     /// Fetches in flight at once.
     public var concurrency: Int
+    /// Seconds a night spends on fetches in all (`verification.fetch_budget_seconds`): none
+    /// starts after, none runs past; what is left waits for a later night.
+    public var budgetSeconds: Int64
+    /// Fetches one host gets in a night, so that one slow host cannot spend the budget alone.
+    public var perHostLimit: Int
+    /// Assertions of one upload file fetched in a night: a bundle of many ids is taken a few at a time.
+    public var perUploadLimit: Int
 
     public init(caFile: String? = nil, allowPrivate: Bool = false, connectTimeout: Int64 = 5, requestTimeout: Int64 = 15,
-                maxBytes: Int = 512 * 1024, maxRedirects: Int = 3, concurrency: Int = 8) {
+                maxBytes: Int = 512 * 1024, maxRedirects: Int = 3, concurrency: Int = 8,
+                budgetSeconds: Int64 = 60, perHostLimit: Int = 40, perUploadLimit: Int = 4) {
         self.caFile = caFile
         self.allowPrivate = allowPrivate
         self.connectTimeout = connectTimeout
@@ -26,5 +34,8 @@ public struct FetchPolicy: Sendable {
         self.maxBytes = maxBytes
         self.maxRedirects = maxRedirects
         self.concurrency = concurrency
+        self.budgetSeconds = budgetSeconds
+        self.perHostLimit = perHostLimit
+        self.perUploadLimit = perUploadLimit
     }
 }

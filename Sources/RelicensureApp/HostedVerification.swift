@@ -68,7 +68,11 @@ enum HostedVerification {
             guard let issuerID = AwardIssuer.id(of: assertion, trustedBadgeIssuers: badgeIssuers) else {
                 return .unverified(reason: "no trusted source says who issued the hosted assertion (its BadgeClass is not in the inbox)")
             }
-            if let violation = outOfScope(issuerID) { return .unverified(reason: violation) }
+            // The URL it finally came from must be in the same issuer's scope as its id: an
+            // open redirect on an allowed host must not lend that host's trust to another.
+            if let violation = outOfScope(issuerID) ?? HostedScope.violation(of: url, issuerID: issuerID, profile: profiles[issuerID]) {
+                return .unverified(reason: violation)
+            }
             return .verified(assertion, body: body, url: url, issuerID: issuerID)
         }
     }

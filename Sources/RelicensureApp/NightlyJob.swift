@@ -34,6 +34,12 @@ public enum NightlyJob {
         /// The first postings (every one on a normal night); totals are in `ledger`.
         public var postings: [Posting] { ledger.sample }
         public var pdmsFiles: [String] = []
+        /// Hosted fetches postponed tonight (failed, not proven, or left over), which wait 2,
+        /// 4, 8, … days; and of them, those the budget or a cap left over before any request.
+        public var hostedPostponed = 0
+        public var hostedLeftOver = 0
+        /// Hosted awards not fetched tonight because an earlier back-off has not run out.
+        public var hostedWaiting = 0
     }
 
     /// The exit code of a night that did its work but could not read everything (SPEC §7).
@@ -164,8 +170,13 @@ public enum NightlyJob {
             pause.reach(.filesRead)
             summary.newAwards = try store.mergeStaged(noteDeliveries: scope.basis != nil)
             clock.lap("staged rows merged")
-            try HostedRecheck.apply(hosted, store: store, session: session)
-            try UploadVerification.run(store: store, session: session, runID: runID, hosted: hosted)
+            let unconfirmed = try HostedRecheck.apply(hosted, store: store, session: session)
+            let unproven = try UploadVerification.run(store: store, session: session, runID: runID, hosted: hosted)
+            let backoff = hosted.backoff(unsettled: unconfirmed.merging(unproven) { first, _ in first })
+            try store.recordFetchBackoff(postponed: backoff.postponed, settled: backoff.settled, on: session.asOf)
+            summary.hostedPostponed = backoff.postponed.count
+            summary.hostedLeftOver = hosted.leftOver.count
+            summary.hostedWaiting = hosted.waiting.count
             summary.filesRead = ingest.tally.filesRead
             summary.filesSeenBefore = ingest.tally.filesSeenBefore
             summary.filesNotBadges = ingest.tally.filesNotBadges
@@ -197,6 +208,9 @@ public enum NightlyJob {
         counts["new_awards"] = summary.newAwards
         counts["evaluated"] = summary.evaluated
         counts["ledger_entries"] = summary.ledger.count
+        counts["hosted_postponed"] = summary.hostedPostponed
+        counts["hosted_left_over"] = summary.hostedLeftOver
+        counts["hosted_waiting"] = summary.hostedWaiting
         let data = (try? JSONSerialization.data(withJSONObject: counts, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(data: data, encoding: .utf8) ?? "{}"
     }

@@ -14,6 +14,11 @@ public enum NightlySummaryText {
             let parts = summary.outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             lines.append("Outcomes: " + parts.joined(separator: ", ") + ".")
         }
+        if summary.hostedPostponed + summary.hostedWaiting > 0 {
+            lines.append("Hosted badges: \(summary.hostedPostponed) not fetched or not proven tonight wait 2 days or more "
+                         + "(\(summary.hostedLeftOver) left over by the fetch budget or a cap); "
+                         + "\(summary.hostedWaiting) still wait out an earlier back-off.")
+        }
         let ledger = summary.ledger
         lines.append("Ledger: \(ledger.added) credits (\(ledger.addedHours) h) and \(ledger.reversed) reversals (\(ledger.reversedHours) h)"
                      + (summary.dryRun ? " would be posted." : " posted."))

@@ -45,7 +45,8 @@ public struct Session {
     /// seconds from `RELICENSURE_FETCH_TIMEOUT` when set (default 15).
     var fetchPolicy: FetchPolicy {
         let settings = configuration.verification
-        var policy = FetchPolicy(caFile: settings.caFile, allowPrivate: settings.allowPrivate)
+        var policy = FetchPolicy(caFile: settings.caFile, allowPrivate: settings.allowPrivate,
+                                 budgetSeconds: Int64(settings.fetchBudgetSeconds))
         if let seconds = environment["RELICENSURE_FETCH_TIMEOUT"].flatMap({ Int64($0) }), seconds > 0 {
             policy.requestTimeout = seconds
             policy.connectTimeout = min(policy.connectTimeout, seconds)

@@ -16,12 +16,15 @@ enum UploadVerification {
 
     /// `hosted`: what was fetched before the night's transaction (HostedFetches); an upload
     /// that no signature proves is judged by its hosted assertion when one was fetched.
-    static func run(store: Store, session: Session, runID: Int64, hosted: HostedFetches) throws {
+    /// Returns the uploads whose hosted assertion did not prove them (award id → why), which
+    /// wait out a back-off before they are fetched again.
+    @discardableResult
+    static func run(store: Store, session: Session, runID: Int64, hosted: HostedFetches) throws -> [String: String] {
         let logger = session.logger
         // Read even on a night without uploads: a broken key file is reported at once.
         let pinned = try pinnedKeys(session.configuration.verification)
         let copies = try store.uploadCopiesToVerify()
-        guard !copies.isEmpty else { return }
+        guard !copies.isEmpty else { return [:] }
         let catalog = try store.trustedCatalog()
         let profiles = catalog.issuerDocuments.compactMap(profile(fromJSON:))
         let keyring = IssuerKeyring(pinned: pinned, trustedProfiles: profiles,
@@ -32,13 +35,16 @@ enum UploadVerification {
 
         var verdicts: [UploadVerdict] = []
         var hostedCopies: [IncomingAward] = []
+        var unproven: [String: String] = [:]
         var days = ZonedDays(session.configuration.timeZone)
         var start = copies.startIndex
         while start < copies.endIndex {
             let awardID = copies[start].awardID
             let end = copies[start...].firstIndex { $0.awardID != awardID } ?? copies.endIndex
             var verdict = judge(copies[start..<end], keyring: keyring, badgeIssuers: catalog.badgeIssuers, logger: logger)
-            if verdict.verification != VerificationOutcome.verifiedBySignature.recorded, let result = hosted.results[awardID] {
+            if verdict.verification != VerificationOutcome.verifiedBySignature.recorded, let reason = hosted.waiting[awardID] {
+                verdict = UploadVerdict(awardID: awardID, verification: VerificationOutcome.unverified(reason: reason).recorded)
+            } else if verdict.verification != VerificationOutcome.verifiedBySignature.recorded, let result = hosted.results[awardID] {
                 let claimed = copies[start..<end].lazy.compactMap { $0.issuerID ?? $0.badgeID.flatMap { catalog.badgeIssuers[$0] } }.first
                 switch HostedVerification.verdict(awardID: awardID, result: result, claimedIssuer: claimed,
                                                   badgeIssuers: catalog.badgeIssuers, profiles: profilesByID) {
@@ -52,6 +58,7 @@ enum UploadVerification {
                     verdict = UploadVerdict(awardID: awardID, verification: VerificationOutcome.verifiedHosted.recorded,
                                             issuerID: issuerID, revoked: true)
                 case .unverified(let reason):
+                    unproven[awardID] = reason
                     verdict = UploadVerdict(awardID: awardID, verification: VerificationOutcome.unverified(reason: reason).recorded)
                 }
             }
@@ -67,6 +74,7 @@ enum UploadVerification {
             "verified_by_signature": "\(tally[VerificationOutcome.verifiedBySignature.recorded] ?? 0)",
             "verified_hosted": "\(tally[VerificationOutcome.verifiedHosted.recorded] ?? 0)",
         ])
+        return unproven
     }
 
     /// The verdict for one award from its copies, the current one first.
@@ -120,7 +128,7 @@ enum UploadVerification {
         return keys
     }
 
-    private static func profile(fromJSON text: String) -> IssuerProfile? {
+    static func profile(fromJSON text: String) -> IssuerProfile? {
         guard case .issuer(let profile)? = BadgeReader.read(Array(text.utf8), fileName: "issuer.json").items.first?.content else { return nil }
         return profile
     }

@@ -33,11 +33,15 @@ public struct VerificationSettings: Sendable {
     public var fetch: Bool
     public var caFile: String?
     public var allowPrivate: Bool
+    /// Seconds a night spends on hosted fetches in all (`verification.fetch_budget_seconds`).
+    public var fetchBudgetSeconds: Int
 
-    public init(keys: [String: [String]] = [:], fetch: Bool = true, caFile: String? = nil, allowPrivate: Bool = false) {
+    public init(keys: [String: [String]] = [:], fetch: Bool = true, caFile: String? = nil, allowPrivate: Bool = false,
+                fetchBudgetSeconds: Int = 60) {
         self.keys = keys
         self.fetch = fetch
         self.caFile = caFile
         self.allowPrivate = allowPrivate
+        self.fetchBudgetSeconds = fetchBudgetSeconds
     }
 }

@@ -104,6 +104,14 @@ extension YAMLReader {
         return value
     }
 
+    /// A whole number of seconds from 1 to `limit`.
+    func seconds(_ node: Node, _ path: String, limit: Int) throws(ConfigurationError) -> Int {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string), (1...limit).contains(value) else {
+            throw error(node, "'\(path)' must be a whole number of seconds from 1 to \(limit)")
+        }
+        return value
+    }
+
     func date(_ node: Node, _ path: String) throws(ConfigurationError) -> CalendarDate {
         guard case .scalar(let scalar) = node, let date = CalendarDate(scalar.string) else {
             throw error(node, "'\(path)' must be a date written YYYY-MM-DD")

@@ -131,7 +131,8 @@ struct YAMLReader {
     }
 
     func verification(_ node: Node) throws(ConfigurationError) -> VerificationSettings {
-        let map = try mapping(node, path: "verification", allowed: ["keys", "fetch", "ca_file", "allow_private"])
+        let map = try mapping(node, path: "verification", allowed: ["keys", "fetch", "ca_file", "allow_private",
+                                                                        "fetch_budget_seconds"])
         var settings = VerificationSettings()
         if let keysNode = map["keys"] {
             guard case .mapping(let keys) = keysNode else {
@@ -153,6 +154,9 @@ struct YAMLReader {
             settings.caFile = try optionalString(caNode, "verification.ca_file").map { text throws(ConfigurationError) in try path(text) }
         }
         if let privateNode = map["allow_private"] { settings.allowPrivate = try bool(privateNode, "verification.allow_private") }
+        if let budgetNode = map["fetch_budget_seconds"] {
+            settings.fetchBudgetSeconds = try seconds(budgetNode, "verification.fetch_budget_seconds", limit: 3600)
+        }
         return settings
     }
 }

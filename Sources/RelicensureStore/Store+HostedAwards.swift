@@ -4,26 +4,34 @@ import Postgres
 extension Store {
     /// Uploads that a fetch of their hosted assertion could prove: held from uploads, readable,
     /// not verified, not final, with at least one copy that is not signed (SPEC §4.4 "Hosted").
-    public func hostedAwardsToVerify() throws -> [String] {
+    /// Each with what its unsigned copy claims, to decide its scope before any request.
+    public func hostedAwardsToVerify() throws -> [HostedCandidate] {
         try connection.query("""
-            SELECT DISTINCT a.award_id
+            SELECT DISTINCT ON (a.award_id) a.award_id, c.issuer_id, c.badge_id, c.source_path
             FROM awards a JOIN upload_copies c USING (award_id) LEFT JOIN award_outcomes o USING (award_id)
             WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND a.verification NOT LIKE 'verified%'
               AND c.signed_token IS NULL
               AND (o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked'))
-            ORDER BY a.award_id
-            """).map { try $0.string("award_id") }
+            ORDER BY a.award_id, c.source_path
+            """).map { row in
+            HostedCandidate(awardID: try row.string("award_id"), claimedIssuerID: row["issuer_id"],
+                            claimedBadgeID: row["badge_id"], uploadPath: row["source_path"])
+        }
     }
 
     /// `verified-hosted` awards, not revoked, last confirmed by their issuer's host before `day`
-    /// (or never): they are fetched again so that a later revocation is seen.
-    public func hostedAwardsConfirmedBefore(_ day: CalendarDate) throws -> [String] {
+    /// (or never): they are fetched again so that a later revocation is seen. Their issuer is
+    /// the one the verdict trusted, so the claim is the trusted one.
+    public func hostedAwardsConfirmedBefore(_ day: CalendarDate) throws -> [HostedCandidate] {
         try connection.query("""
-            SELECT award_id FROM awards
+            SELECT award_id, issuer_id FROM awards
             WHERE verification = 'verified-hosted' AND NOT revoked
               AND (verified_on IS NULL OR verified_on < \(day.description)::date)
             ORDER BY award_id
-            """).map { try $0.string("award_id") }
+            """).map { row in
+            HostedCandidate(awardID: try row.string("award_id"), claimedIssuerID: row["issuer_id"], claimedBadgeID: nil,
+                            uploadPath: nil)
+        }
     }
 
     /// Records what fetching hosted awards again found: `confirmed` ones stand as of `day`;

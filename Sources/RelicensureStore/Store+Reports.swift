@@ -181,14 +181,23 @@ extension Store {
                 SELECT award_id, \(Self.netHours) AS net
                 FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
             )
-            SELECT a.award_id, a.source_path, a.source_line, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name,
-                   a.award_date::text, a.first_seen_on::text, o.outcome, coalesce(o.reason, ''),
-                   o.educator_id, (coalesce(s.net, 0) * 100)::bigint,
+            SELECT a.award_id, a.source_path, a.source_line, a.badge_id, \(Self.claimed("badge_name")),
+                   a.issuer_id, \(Self.claimed("issuer_name")), a.award_date::text, a.first_seen_on::text, o.outcome,
+                   coalesce(o.reason, ''), o.educator_id, (coalesce(s.net, 0) * 100)::bigint,
                    CASE WHEN a.recipient_hashed THEN 'hashed' ELSE a.recipient_identity END
             FROM awards a LEFT JOIN latest o USING (award_id) LEFT JOIN standing s USING (award_id)
             WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope)
             ORDER BY a.award_date NULLS LAST, a.award_id
             """, parameters: parameters)
+    }
+
+    /// A name column of `awards a` as HR may read it: a name that an upload no one verified
+    /// claims (its badge, its issuer) is shown as a claim, never as if it were known (SPEC §4.4).
+    static func claimed(_ column: String) -> String {
+        """
+        CASE WHEN a.source = 'uploads' AND a.verification NOT LIKE 'verified%' AND a.\(column) IS NOT NULL
+             THEN 'unverified claim: ' || a.\(column) ELSE a.\(column) END
+        """
     }
 
     private static func awardStanding(_ row: PostgresRow) throws -> AwardStanding {

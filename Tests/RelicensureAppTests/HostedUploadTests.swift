@@ -36,9 +36,10 @@ struct HostedUploadTests {
 
             #expect(try hosted.outcome("/elsewhere/outside") == "unverified")
             #expect(try hosted.column("verification", of: "/elsewhere/outside")?.contains("startsWith") == true)
+            #expect(!hosted.server.requestedPaths.contains("/elsewhere/outside"), "an id out of scope is never requested")
             #expect(try hosted.outcome("/assertions/gone") == "revoked")
             #expect(try hosted.outcome("/assertions/revoked") == "revoked")
-            for (path, reason) in [("/assertions/to-http", "only HTTPS"), ("/assertions/huge", "more than"),
+            for (path, reason) in [("/assertions/to-http", "not an https URL"), ("/assertions/huge", "more than"),
                                    ("/assertions/slow", "did not answer")] {
                 #expect(try hosted.outcome(path) == "unverified")
                 #expect(try hosted.column("verification", of: path)?.contains(reason) == true, "\(path)")

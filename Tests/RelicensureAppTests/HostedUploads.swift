@@ -8,14 +8,20 @@ struct HostedUploads {
     let server: LocalHTTPSServer
 
     /// `allowPrivate`: whether `verification.allow_private` is set (the server is on loopback).
-    init(_ database: TestDatabase, routes: [String: Reply], allowPrivate: Bool = true) throws {
-        server = try LocalHTTPSServer(routes: routes)
-        district = try SignedUploads(database, fetching: "  fetch: true\n  ca_file: ./ca.pem\n  allow_private: \(allowPrivate)\n")
+    /// `verification`: the profile's `verification` member, given the server's origin (by
+    /// default its host and `/assertions/`); `fetching`: more lines of `verification:`.
+    init(_ database: TestDatabase, routes: [String: Reply], allowPrivate: Bool = true,
+         verification: ((LocalHTTPSServer) -> String)? = nil, fetching: String = "") throws {
+        let server = try LocalHTTPSServer(routes: routes)
+        self.server = server
+        district = try SignedUploads(database, fetching: "  fetch: true\n  ca_file: ./ca.pem\n  allow_private: \(allowPrivate)\n" + fetching)
         try district.workspace.write("ca.pem", server.certificates.authorityPEM)
+        let scope = verification?(server)
+            ?? #"{"allowedOrigins": ["127.0.0.1:\#(server.port)"], "startsWith": ["\#(server.origin)/assertions/"]}"#
         try district.workspace.write("inbox/ddoe/issuer.json", """
             {"@context": "https://w3id.org/openbadges/v2", "type": "Issuer", "id": "\(Sample.ddoe)",
              "name": "Delaware Department of Education", "url": "https://www.doe.k12.de.us",
-             "verification": {"allowedOrigins": ["127.0.0.1:\(server.port)"], "startsWith": ["\(server.origin)/assertions/"]}}
+             "verification": \(scope)}
             """)
     }
 

@@ -12,6 +12,7 @@ public final class LocalHTTPSServer: Sendable {
     public let port: Int
     private let channel: any Channel
     private let requests: NIOLockedValueBox<[String]>
+    private let connections: NIOLockedValueBox<Int>
     private let routes: NIOLockedValueBox<[String: Reply]>
 
     /// `https://127.0.0.1:PORT`, to which a route's path is appended.
@@ -20,17 +21,25 @@ public final class LocalHTTPSServer: Sendable {
     /// Paths requested so far, in order.
     public var requestedPaths: [String] { requests.withLockedValue { $0 } }
 
-    public init(routes: [String: Reply]) throws {
-        let certificates = try TestCertificates()
+    /// TCP connections accepted so far: each is one TLS handshake attempted, whether or not a
+    /// request followed.
+    public var acceptedConnections: Int { connections.withLockedValue { $0 } }
+
+    /// `certificates`: another server's, so that both are trusted through one CA file (a
+    /// foreign host the issuer's host redirects to must be reachable for a test to mean anything).
+    public init(routes: [String: Reply], certificates shared: TestCertificates? = nil) throws {
+        let certificates = try shared ?? TestCertificates()
         let context = try NIOSSLContext(configuration: .makeServerConfiguration(
             certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(certificates.serverPEM.utf8), format: .pem))],
             privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(certificates.serverKeyPEM.utf8), format: .pem))))
         let requests = NIOLockedValueBox<[String]>([])
         let routes = NIOLockedValueBox(routes)
+        let connections = NIOLockedValueBox(0)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                connections.withLockedValue { $0 += 1 }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(RouteHandler(routes: routes, requests: requests))
@@ -41,6 +50,7 @@ public final class LocalHTTPSServer: Sendable {
         self.certificates = certificates
         self.requests = requests
         self.routes = routes
+        self.connections = connections
     }
 
     /// Answers `path` with `reply` from now on.
