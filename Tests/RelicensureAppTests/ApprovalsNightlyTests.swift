@@ -25,15 +25,8 @@ struct ApprovalsNightlyTests {
     @Test("The demo's data: NEA awards come out credited (15 h override), denied_by_district and pending_approval")
     func demo() throws {
         try CreditTestDatabase.with { database in
-            let examples = CreditWorkspace.checkout.appendingPathComponent("examples")
             let workspace = try CreditWorkspace(database: database)
-            let quoted = database.conninfo.replacingOccurrences(of: "'", with: "''")
-            let config = try String(contentsOf: examples.appendingPathComponent("relicensure.yaml"), encoding: .utf8)
-                .replacingOccurrences(of: "inbox: ./inbox", with: "inbox: \(examples.path)/inbox")
-                .replacingOccurrences(of: "uploads: ./uploads", with: "uploads: \(examples.path)/uploads")
-                .replacingOccurrences(of: "reports: ../reports", with: "reports: ./reports")
-                .replacingOccurrences(of: "./keys/", with: "\(examples.path)/keys/")
-            try workspace.write("relicensure.yaml", "database: '\(quoted)'\n" + config)
+            let examples = try workspace.writeDemoConfiguration(database: database)
             let session = try workspace.session()
             _ = try RosterImport.run(session: session, file: examples.appendingPathComponent("roster.csv").path,
                                      full: false, strict: false)

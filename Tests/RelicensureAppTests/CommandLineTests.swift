@@ -19,13 +19,20 @@ struct CommandLineTests {
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["RELICENSURE_SETTLE_SECONDS"] = "0"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        env.merge(environment) { $1 }
+        return try Self.launch(Self.executable, arguments, environment: env)
+    }
+
+    /// Runs any program to its end with exactly `environment`, and returns what it printed.
+    static func launch(_ executable: URL, _ arguments: [String], environment: [String: String],
+                       directory: URL? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

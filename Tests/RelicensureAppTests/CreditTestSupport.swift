@@ -97,6 +97,21 @@ struct CreditWorkspace {
 
     func path(_ relativePath: String) -> String { root.appendingPathComponent(relativePath).path }
 
+    /// The demo's configuration (`examples/relicensure.yaml`) pointed at the checkout's examples
+    /// and at this workspace's database and reports folder; returns the examples folder.
+    @discardableResult
+    func writeDemoConfiguration(database: CreditTestDatabase) throws -> URL {
+        let examples = Self.checkout.appendingPathComponent("examples")
+        let quoted = database.conninfo.replacingOccurrences(of: "'", with: "''")
+        let config = try String(contentsOf: examples.appendingPathComponent("relicensure.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "inbox: ./inbox", with: "inbox: \(examples.path)/inbox")
+            .replacingOccurrences(of: "uploads: ./uploads", with: "uploads: \(examples.path)/uploads")
+            .replacingOccurrences(of: "reports: ../reports", with: "reports: ./reports")
+            .replacingOccurrences(of: "./keys/", with: "\(examples.path)/keys/")
+        try write("relicensure.yaml", "database: '\(quoted)'\n" + config)
+        return examples
+    }
+
     func write(_ relativePath: String, _ text: String) throws {
         let url = root.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

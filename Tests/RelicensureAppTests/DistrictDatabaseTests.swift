@@ -41,15 +41,8 @@ struct DistrictDatabaseTests {
     /// new database: every award's outcome and every ledger entry.
     static func demoNight(byteOrder: Bool) throws -> (outcomes: [[String?]], ledger: [[String?]], sortsAsBytes: Bool) {
         try CreditTestDatabase.with(byteOrder: byteOrder) { database in
-            let examples = CreditWorkspace.checkout.appendingPathComponent("examples")
             let workspace = try CreditWorkspace(database: database)
-            let quoted = database.conninfo.replacingOccurrences(of: "'", with: "''")
-            let config = try String(contentsOf: examples.appendingPathComponent("relicensure.yaml"), encoding: .utf8)
-                .replacingOccurrences(of: "inbox: ./inbox", with: "inbox: \(examples.path)/inbox")
-                .replacingOccurrences(of: "uploads: ./uploads", with: "uploads: \(examples.path)/uploads")
-                .replacingOccurrences(of: "reports: ../reports", with: "reports: ./reports")
-                .replacingOccurrences(of: "./keys/", with: "\(examples.path)/keys/")
-            try workspace.write("relicensure.yaml", "database: '\(quoted)'\n" + config)
+            let examples = try workspace.writeDemoConfiguration(database: database)
             var ids: [String: String] = [:]
             func rewritten(_ file: String) throws -> String {
                 let lines = try String(contentsOf: examples.appendingPathComponent(file), encoding: .utf8)

@@ -32,22 +32,12 @@ struct OperationsTests {
     /// whatever it likes (as root, the capabilities that bypass file permissions are dropped).
     func runUnprivileged(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandLineTests.Outcome {
         guard getuid() == 0 else { return try cli.run(arguments, environment: environment) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--bounding-set=-dac_override,-dac_read_search", "--", CommandLineTests.executable.path] + arguments
         var env = ProcessInfo.processInfo.environment
         env["RELICENSURE_SETTLE_SECONDS"] = "0"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandLineTests.Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                        stderr: String(decoding: stderr, as: UTF8.self))
+        env.merge(environment) { $1 }
+        return try CommandLineTests.launch(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                                           ["--bounding-set=-dac_override,-dac_read_search", "--",
+                                            CommandLineTests.executable.path] + arguments, environment: env)
     }
 
     // MARK: Installed as one program
@@ -59,19 +49,8 @@ struct OperationsTests {
         let copy = bin.appendingPathComponent("relicensure")
         try FileManager.default.copyItem(at: CommandLineTests.executable, to: copy)
         func run(_ arguments: [String]) throws -> CommandLineTests.Outcome {
-            let process = Process()
-            process.executableURL = copy
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: "/")
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                         stderr: String(decoding: stderr, as: UTF8.self))
+            try CommandLineTests.launch(copy, arguments, environment: ProcessInfo.processInfo.environment,
+                                        directory: URL(fileURLWithPath: "/"))
         }
         let version = try run(["--version"])
         #expect(version.status == 0)
