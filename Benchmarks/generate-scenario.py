@@ -43,6 +43,9 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--prefix", default="a", help="award id prefix (to add a later night's new awards)")
     parser.add_argument("--awards-only", action="store_true", help="write only the inbox (a later night)")
+    parser.add_argument("--salt-mix", action="store_true",
+                        help="hash as real platforms mix it: two salts per issuer (eight in all), sha256 and md5, "
+                             "unsalted hashes of both kinds, plain addresses (issue 15)")
     parser.add_argument("--per-assertion-salts", action="store_true",
                         help="salt each salted recipient with its own salt, as Badgr does, instead of one per issuer")
     args = parser.parse_args()
@@ -114,12 +117,18 @@ districts:
         if kind < 0.4:
             recipient = {"type": "email", "hashed": False, "identity": email}
         elif kind < 0.7:
-            recipient = {"type": "email", "hashed": True, "identity": "sha256$" + hashlib.sha256(email.encode()).hexdigest()}
+            algorithm = rnd.choice(("sha256", "md5")) if args.salt_mix else "sha256"
+            recipient = {"type": "email", "hashed": True,
+                         "identity": f"{algorithm}$" + hashlib.new(algorithm, email.encode()).hexdigest()}
         else:
+            algorithm = "sha256"
             if args.per_assertion_salts:
                 salt_for_issuer = f"{args.prefix}{n}-{rnd.getrandbits(32):08x}"
+            elif args.salt_mix:
+                salt_for_issuer = f"{salt_for_issuer}-{rnd.randrange(2)}"
+                algorithm = rnd.choice(("sha256", "md5"))
             recipient = {"type": "email", "hashed": True, "salt": salt_for_issuer,
-                         "identity": "sha256$" + hashlib.sha256((email + salt_for_issuer).encode()).hexdigest()}
+                         "identity": f"{algorithm}$" + hashlib.new(algorithm, (email + salt_for_issuer).encode()).hexdigest()}
         day = f"{rnd.randrange(2021, 2027)}-{rnd.randrange(1, 13):02d}-{rnd.randrange(1, 29):02d}"
         assertion = {"@context": "https://w3id.org/openbadges/v2", "type": "Assertion",
                      "id": f"{issuer}/assertions/{args.prefix}{n}", "recipient": recipient, "badge": badge,

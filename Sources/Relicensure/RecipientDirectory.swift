@@ -5,10 +5,13 @@ public import OpenBadges
 /// salt, so a night costs one hash per e-mail per distinct salt, not per award.
 ///
 /// A salt per assertion (Badgr) cannot be shared: each such award costs one hash per roster
-/// address whatever is done. Tables are therefore kept only for salts seen more than once, and
-/// at most `maximumTables` of them (each holds every roster address), so memory stays flat
-/// however many distinct salts a night brings; a salt without a table is matched by hashing
-/// the addresses one by one without keeping them.
+/// address whatever is done. Tables are therefore kept only for salts seen more than once. Each
+/// table is 8 bytes per address form, and as many are kept as fit in `tableMemoryBudget` (at
+/// least `minimumTables`): real inboxes bring dozens of recurring (algorithm, salt) pairs — an
+/// issuer per salt, md5 beside sha256 — and a fixed handful of tables let them evict each other,
+/// so that every award hashed the whole roster again (issue 15 measured 127 s of a 149 s
+/// backfill doing that). A salt without a table is matched by hashing the addresses one by one
+/// without keeping them; memory stays flat however many distinct salts a night brings.
 public struct RecipientDirectory: Sendable {
     private let educators: [Educator]
     /// Plain addresses, trimmed and lower-cased → indexes into `educators`.
@@ -22,40 +25,55 @@ public struct RecipientDirectory: Sendable {
     private var formsOf: [Range<Int>] = []
     /// Awards matched through each table, to keep the busiest when one must go.
     private var tableUses: [SaltKey: Int] = [:]
+    /// How many tables fit in the budget for this roster (set with the address forms).
+    public private(set) var tableLimit = Self.minimumTables
+    /// How many times every roster address was hashed under one salt: a table made, or an award
+    /// whose salt has no table matched address by address. What a night's matching costs.
+    public private(set) var rosterHashings = 0
+    private let budget: Int
 
-    /// Hash tables kept at once: with 50,000 educators each is about 3 MB.
-    public static let maximumTables = 8
+    /// Memory the salt tables may use together: 64 MiB is 40 tables for 50,000 educators with
+    /// two addresses each (three forms an address).
+    public static let tableMemoryBudget = 64 << 20
+    public static let minimumTables = 8
     private static let maximumSightings = 100_000
 
-    /// One salt's digests of every address form, by their first eight bytes: the educators
-    /// each may belong to. A hit is confirmed against the whole digest, so a prefix shared by
-    /// chance never matches anyone.
+    /// One salt's digests of every address form, as one sorted array of the digest's first four
+    /// bytes (high half) and the educator's index (low half): 8 bytes a form, searched by halves.
+    /// A hit is confirmed against the whole digest, so a prefix shared by chance never matches
+    /// anyone.
     private struct SaltTable: Sendable {
-        var single: [UInt64: Int] = [:]
-        var several: [UInt64: [Int]] = [:]
+        let entries: [UInt64]
 
-        mutating func insert(_ prefix: UInt64, educator index: Int) {
-            if let others = several[prefix] {
-                if others.last != index { several[prefix] = others + [index] }
-            } else if let other = single[prefix] {
-                guard other != index else { return }
-                single[prefix] = nil
-                several[prefix] = [other, index]
-            } else {
-                single[prefix] = index
-            }
+        init(unsorted: [UInt64]) { entries = unsorted.sorted() }
+
+        static func entry(_ prefix: UInt64, educator index: Int) -> UInt64 {
+            (prefix & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(truncatingIfNeeded: index))
         }
 
         func candidates(_ prefix: UInt64) -> [Int] {
-            if let index = single[prefix] { return [index] }
-            return several[prefix] ?? []
+            let high = prefix & 0xFFFF_FFFF_0000_0000
+            var low = 0, top = entries.count
+            while low < top {
+                let middle = (low + top) / 2
+                if entries[middle] < high { low = middle + 1 } else { top = middle }
+            }
+            var found: [Int] = []
+            while low < entries.count, entries[low] & 0xFFFF_FFFF_0000_0000 == high {
+                let index = Int(UInt32(truncatingIfNeeded: entries[low]))
+                if found.last != index { found.append(index) }
+                low += 1
+            }
+            return found
         }
     }
 
     private struct SaltKey: Hashable { let algorithm: HashAlgorithm; let salt: String }
 
-    public init(_ educators: [Educator]) {
+    /// `tableMemoryBudget` is for tests that need to see tables evicted with a small roster.
+    public init(_ educators: [Educator], tableMemoryBudget: Int = Self.tableMemoryBudget) {
         self.educators = educators
+        self.budget = tableMemoryBudget
         var plain: [String: [Int]] = [:]
         for (index, educator) in educators.enumerated() {
             for email in educator.allEmails {
@@ -96,19 +114,23 @@ public struct RecipientDirectory: Sendable {
         guard seen >= 2 else {
             if sightings.count >= Self.maximumSightings { sightings.removeAll(keepingCapacity: true) }
             sightings[key] = seen
+            rosterHashings += 1
             return confirmed(Array(educators.indices), digest: digest, salt: salt, key: key)
         }
         sightings[key] = nil
-        if hashed.count >= Self.maximumTables, let quietest = tableUses.min(by: { $0.value < $1.value })?.key {
+        if hashed.count >= tableLimit, let quietest = tableUses.min(by: { $0.value < $1.value })?.key {
             hashed[quietest] = nil
             tableUses[quietest] = nil
         }
-        var table = SaltTable()
+        var entries: [UInt64] = []
+        entries.reserveCapacity(addressForms.count)
         for (index, forms) in formsOf.enumerated() {
             for form in addressForms[forms] {
-                table.insert(key.algorithm.digestPrefix(of: form, salt: salt), educator: index)
+                entries.append(SaltTable.entry(key.algorithm.digestPrefix(of: form, salt: salt), educator: index))
             }
         }
+        let table = SaltTable(unsorted: entries)
+        rosterHashings += 1
         hashed[key] = table
         tableUses[key] = 1
         return confirmed(table.candidates(HashAlgorithm.prefix(of: digest)), digest: digest, salt: salt, key: key)
@@ -134,5 +156,6 @@ public struct RecipientDirectory: Sendable {
             }
             formsOf.append(first..<addressForms.count)
         }
+        tableLimit = max(Self.minimumTables, budget / max(1, addressForms.count * MemoryLayout<UInt64>.stride))
     }
 }

@@ -22,14 +22,15 @@ struct RecipientDirectoryTests {
 
     @Test("Every salt path finds the same educators: once, again, and past the number of tables kept")
     func saltPaths() {
-        var directory = RecipientDirectory(Self.roster)
+        // A budget this small keeps the minimum of tables, so that the busy salts evict each other.
+        var directory = RecipientDirectory(Self.roster, tableMemoryBudget: 0)
         let cases: [(address: String, ids: [String])] = [
             ("avery.abbott@k12.de.us", ["1"]), ("Avery.Abbott@k12.de.us", ["1"]), ("aa@home.example", ["1"]),
             ("jordan@k12.de.us", ["2"]), ("shared@k12.de.us", ["3", "4"]), ("nobody@k12.de.us", []),
         ]
         // More distinct salts than tables, each met several times in an interleaved order, and
         // as many met only once (a salt per assertion).
-        let reused = (0..<(RecipientDirectory.maximumTables * 2)).map { "issuer-salt-\($0)" }
+        let reused = (0..<(RecipientDirectory.minimumTables * 2)).map { "issuer-salt-\($0)" }
         for round in 0..<3 {
             for salt in reused + (0..<20).map({ "assertion-\(round)-\($0)" }) {
                 for (address, ids) in cases {
@@ -44,5 +45,35 @@ struct RecipientDirectoryTests {
         #expect(directory.educators(matching: Self.identity("jordan@k12.de.us", salt: nil)).map(\.id) == ["2"])
         #expect(directory.educators(matching: RecipientIdentity(type: "email", identity: " SHARED@K12.DE.US ", hashed: false,
                                                                 salt: nil)).map(\.id).sorted() == ["3", "4"])
+    }
+
+    @Test("Recurring salts interleaved award by award: each (algorithm, salt) pair hashes the roster twice a night, not once an award")
+    func recurringSaltsDoNotEvictEachOther() {
+        // Forty pairs, as an inbox of twenty issuers salting with sha256 and md5 brings: more than
+        // the minimum of tables, within the budget.
+        let pairs = (0..<20).flatMap { issuer in [HashAlgorithm.sha256, .md5].map { ("issuer-\(issuer)-salt", $0) } }
+        #expect(pairs.count > RecipientDirectory.minimumTables)
+        var directory = RecipientDirectory(Self.roster)
+        var awards = 0
+        for _ in 0..<25 {
+            for (salt, algorithm) in pairs {
+                let found = directory.educators(matching: Self.identity("jordan@k12.de.us", salt: salt, algorithm)).map(\.id)
+                #expect(found == ["2"])
+                awards += 1
+            }
+        }
+        #expect(directory.tableLimit >= pairs.count)
+        // The first sighting is matched address by address (it may be a salt per assertion); the
+        // second makes the pair's table, which every later award uses.
+        #expect(directory.rosterHashings == 2 * pairs.count, "\(directory.rosterHashings) roster hashings for \(awards) awards")
+    }
+
+    @Test("A salt per assertion costs one roster hashing an award and keeps no table")
+    func saltPerAssertion() {
+        var directory = RecipientDirectory(Self.roster)
+        for award in 0..<50 {
+            #expect(directory.educators(matching: Self.identity("aa@home.example", salt: "award-\(award)")).map(\.id) == ["1"])
+        }
+        #expect(directory.rosterHashings == 50)
     }
 }
