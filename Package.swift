@@ -34,6 +34,8 @@ let package = Package(
         // C libraries: module maps and shim headers only.
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
                        providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
 
@@ -43,7 +45,7 @@ let package = Package(
 
         // Reading every Open Badges shape; recipient hashing.
         .target(name: "OpenBadges",
-                dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["CLibZ", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strictSettings),
 
         // Proving an uploaded badge: compact JWS signatures checked with the issuer's own keys (SPEC §4.4).
