@@ -3,17 +3,37 @@
 ///
 /// OpenBadges hashes bytes to name documents and match recipients; what the digest is does not
 /// change which code paths the readers take, so a fast non-cryptographic digest of the right
-/// length keeps the fuzz build free of BoringSSL. Never linked into the product.
-public enum SHA256 {
-    public static func hash(data: [UInt8]) -> [UInt8] { Digest.fnv(data, length: 32) }
+/// length keeps the fuzz build free of BoringSSL. Never linked into the product. It offers the
+/// part of swift-crypto's API that OpenBadges uses (one-shot `hash(data:)` and the incremental
+/// `HashFunction`); CI builds the fuzz targets, so a new use that it lacks fails there at once.
+public import Foundation
+
+/// See ``SHA256``: the incremental interface, as swift-crypto's.
+public protocol HashFunction {
+    init()
+    mutating func update(data: some DataProtocol)
+    func finalize() -> [UInt8]
+}
+
+/// See the file's comment.
+public struct SHA256: HashFunction {
+    private var bytes: [UInt8] = []
+    public init() {}
+    public mutating func update(data: some DataProtocol) { bytes += Array(data) }
+    public func finalize() -> [UInt8] { Digest.fnv(bytes, length: 32) }
+    public static func hash(data: some DataProtocol) -> [UInt8] { Digest.fnv(Array(data), length: 32) }
     public static func hash(data: UnsafeRawBufferPointer) -> [UInt8] { Digest.fnv(Array(data), length: 32) }
 }
 
 /// See ``SHA256``.
 public enum Insecure {
     /// See ``SHA256``.
-    public enum MD5 {
-        public static func hash(data: [UInt8]) -> [UInt8] { Digest.fnv(data, length: 16) }
+    public struct MD5: HashFunction {
+        private var bytes: [UInt8] = []
+        public init() {}
+        public mutating func update(data: some DataProtocol) { bytes += Array(data) }
+        public func finalize() -> [UInt8] { Digest.fnv(bytes, length: 16) }
+        public static func hash(data: some DataProtocol) -> [UInt8] { Digest.fnv(Array(data), length: 16) }
     }
 }
 
