@@ -67,6 +67,6 @@ public enum ReconcileReport {
         [.text(line.finding.rawValue), .text(line.educatorID), .text(line.lastName), .text(line.firstName),
          .text(line.districtCode), .text(line.credentialID), .text(line.activityTitle), .date(line.completionDate),
          line.ourHours.map { .hours($0) } ?? .empty, line.pdmsHours.map { .hours($0) } ?? .empty,
-         line.batch.map { .count(Int($0)) } ?? .empty, .text(line.finding.whatToDo)]
+         line.batch.map { .count(Int($0)) } ?? .empty, .text(line.finding.whatToDo(batch: line.batch))]
     }
 }
