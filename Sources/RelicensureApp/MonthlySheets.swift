@@ -55,6 +55,7 @@ struct MonthlySheets {
                                                                     asOf: asOf, batchSize: batchSize)
         let exceptionAwards = try store.sharingSnapshot().startAwards(
             .uncreditedFirstSeen(from: month.firstDay, through: through), asOf: asOf, batchSize: batchSize)
+        let openAwards = try store.sharingSnapshot().startAwards(.open, asOf: asOf, batchSize: batchSize)
         let pdms = try PDMSHours.read(store: store, asOf: asOf)
         let progress = ProgressRow.rows(roster: educators, hours: hours, pdms: pdms, required: rules.requiredHours,
                                         asOf: asOf)
@@ -73,6 +74,11 @@ struct MonthlySheets {
             },
             exceptions: ReportRows(name: "Exceptions", columns: exceptionColumns) { emit in
                 while let awards = try exceptionAwards.next() { try emit(awards.map(exception)) }
+            },
+            open: ReportRows(name: "Open", columns: exceptionColumns + ["days_open"]) { emit in
+                while let awards = try openAwards.next() {
+                    try emit(awards.map { exception($0) + [.count($0.firstSeenOn.days(until: asOf))] })
+                }
             },
             districtTotals: sheets.districtTotals(progress, inactive: inactive, hours: hours),
             hoursByMonth: sheets.hoursByMonth(hoursByMonth, from: chartStart))

@@ -1,7 +1,7 @@
 import Relicensure
 import XLSX
 
-/// The monthly HR workbook (SPEC §6): the five sheets of `MonthlyReportSheets`, formatted for
+/// The monthly HR workbook (SPEC §6): the six sheets of `MonthlyReportSheets`, formatted for
 /// people, with the Progress rows of educators who are behind or ending short highlighted and
 /// two charts on the Summary sheet (hours by district, hours credited by month).
 public enum MonthlyWorkbook {
@@ -48,6 +48,7 @@ public enum MonthlyWorkbook {
         }
         count(sheets.pending, try writer.write(sheets.pending).parts)
         count(sheets.exceptions, try writer.write(sheets.exceptions).parts)
+        count(sheets.open, try writer.write(sheets.open).parts)
         try workbook.close()
         return rowCounts
     }

@@ -40,7 +40,8 @@ extension Relicensure {
                 discussion: """
                     Sheets: Summary, Credits (entries posted in the month), Progress (every active educator), \
                     Pending (awaiting district approval), Exceptions (awards first seen in the month and not \
-                    credited). The same sheets are written as CSV files to reports/monthly/YYYY-MM/.
+                    credited), Open (every exception not resolved, whatever its month). The same sheets are written \
+                    as CSV files to reports/monthly/YYYY-MM/.
                     """)
 
             @OptionGroup var common: CommonOptions
@@ -58,7 +59,7 @@ extension Relicensure {
                 let count = { (sheet: String) in written.rowCounts[sheet] ?? 0 }
                 printLine("Monthly report for \(written.month) as of \(session.asOf): \(count("Credits")) ledger entries, "
                           + "\(count("Progress")) active educators, \(count("Pending")) awards pending approval, "
-                          + "\(count("Exceptions")) exceptions.")
+                          + "\(count("Exceptions")) exceptions, \(count("Open")) open exceptions in all.")
                 for file in written.files { printLine("  \(file)") }
             }
         }

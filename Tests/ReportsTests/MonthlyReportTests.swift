@@ -25,6 +25,8 @@ struct MonthlyReportTests {
                     "issuer_name", "award_date", "first_seen_on", "days_waiting", "award_id"],
         "Exceptions": ["award_id", "source_file", "educator_id", "badge_name", "issuer_name", "award_date", "outcome",
                        "reason", "candidates", "recipient", "what_to_do"],
+        "Open": ["award_id", "source_file", "educator_id", "badge_name", "issuer_name", "award_date", "outcome",
+                 "reason", "candidates", "recipient", "what_to_do", "days_open"],
     ]
 
     @Test("The workbook: five formatted sheets with real dates and numbers, highlights and charts; CSVs alike")
@@ -33,10 +35,11 @@ struct MonthlyReportTests {
             let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
             #expect(written.month.description == "2026-11")
             #expect(written.files.first == workspace.reports + "/monthly/relicensure-2026-11.xlsx")
-            #expect(written.rowCounts == ["Summary": 5, "Credits": 24, "Progress": 35, "Pending": 3, "Exceptions": 18])
+            #expect(written.rowCounts == ["Summary": 5, "Credits": 24, "Progress": 35, "Pending": 3, "Exceptions": 18,
+                                          "Open": 16])
 
             let document = try XLSXDocument(path: workspace.reports + "/monthly/relicensure-2026-11.xlsx")
-            #expect(document.sheetNames == ["Summary", "Credits", "Progress", "Pending", "Exceptions"])
+            #expect(document.sheetNames == ["Summary", "Credits", "Progress", "Pending", "Exceptions", "Open"])
             for name in document.sheetNames {
                 let sheet = try #require(document.sheet(named: name))
                 let columns = try #require(Self.sheetColumns[name])
@@ -144,6 +147,22 @@ struct MonthlyReportTests {
         }
     }
 
+    @Test("The Open sheet keeps every unresolved exception, whatever its month, with the days it has been open")
+    func openExceptions() throws {
+        try Workspace.afterExampleNight { workspace, _ in
+            let december = try MonthlyReport.run(session: try workspace.session(asOf: "2027-01-04"), monthOption: "2026-12")
+            #expect(december.rowCounts["Exceptions"] == 0, "nothing was first seen in December")
+            #expect(december.rowCounts["Open"] == 16)
+            let open = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-12/open.csv")
+            let outcome = try #require(open.first?.firstIndex(of: "outcome"))
+            let daysOpen = try #require(open.first?.firstIndex(of: "days_open"))
+            let whatToDo = try #require(open.first?.firstIndex(of: "what_to_do"))
+            #expect(open.dropFirst().allSatisfy { !["credited", "invalid", "revoked"].contains($0[outcome]) })
+            #expect(open.dropFirst().allSatisfy { $0[daysOpen] == "45" && !$0[whatToDo].isEmpty })
+            #expect(open.dropFirst().contains { $0[outcome] == "pending_approval" })
+        }
+    }
+
     @Test("A month that is not YYYY-MM, or after the as-of date, is a usage error", arguments: ["2026-13", "November", "2026-12"])
     func badMonth(month: String) throws {
         try ScratchDatabase.with { conninfo in
@@ -202,7 +221,7 @@ struct MonthlyReportStreamingTests {
         try Workspace.afterExampleNight { workspace, _ in
             let whole = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
             let reference = try Self.files(whole)
-            #expect(reference.count == 5)
+            #expect(reference.count == 6)
             for batchSize in [1, 2, 7] {
                 let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11",
                                                     maxDataRowsPerSheet: 5, batchSize: batchSize)

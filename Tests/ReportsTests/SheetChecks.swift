@@ -31,7 +31,7 @@ enum SheetChecks {
     static func creditsSplitOverThreeSheets(_ document: XLSXDocument,
                                             sourceLocation: SourceLocation = #_sourceLocation) throws -> [Double] {
         #expect(document.sheetNames == ["Summary", "Credits", "Credits (2)", "Credits (3)", "Progress", "Pending",
-                                        "Exceptions"], sourceLocation: sourceLocation)
+                                        "Exceptions", "Open"], sourceLocation: sourceLocation)
         var ids: [Double] = []
         for (name, rows) in [("Credits", 5), ("Credits (2)", 5), ("Credits (3)", 2)] {
             let sheet = try #require(document.sheet(named: name), sourceLocation: sourceLocation)

@@ -20,7 +20,7 @@ struct WorkbookLayoutTests {
         return MonthlyReportContent(
             month: month, asOf: day("2026-11-20"),
             summary: ReportTable(name: "Summary", columns: ["district_code", "educators"], rows: [[.text("31"), .count(2)]]),
-            credits: credits, progress: progress, pending: empty("Pending"), exceptions: empty("Exceptions"),
+            credits: credits, progress: progress, pending: empty("Pending"), exceptions: empty("Exceptions"), open: empty("Open"),
             districtTotals: ReportTable(name: "Hours by district",
                                         columns: ["district_code", "district_name", "educators", "hours_in_month", "hours_this_term"],
                                         rows: [[.text("31"), .text("Red Clay"), .count(2), .hours(ClockHours(20)), .hours(ClockHours(30))]]),
@@ -84,7 +84,8 @@ struct WorkbookLayoutTests {
         defer { try? FileManager.default.removeItem(atPath: reports) }
         let files = try MonthlyReportFiles.write(try Self.content(creditRows: 1), reportsFolder: reports)
         #expect(files.map { URL(fileURLWithPath: $0).lastPathComponent }
-                == ["relicensure-2026-11.xlsx", "summary.csv", "credits.csv", "progress.csv", "pending.csv", "exceptions.csv"])
+                == ["relicensure-2026-11.xlsx", "summary.csv", "credits.csv", "progress.csv", "pending.csv", "exceptions.csv",
+                    "open.csv"])
         for file in files {
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
             #expect(mode == 0o640, "\(file)")
