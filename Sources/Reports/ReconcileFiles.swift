@@ -19,7 +19,7 @@ public enum ReconcileFiles {
     }
 
     /// Writes `findings` (rows of `columns`) as the one sheet *Reconcile* and as CSV; returns
-    /// the paths, the workbook first. `title` is the document's title.
+    /// the paths, the workbook first. `title` is the document's title and the sheet's title row.
     @discardableResult
     public static func write(_ findings: ReportTable, title: String, reportsFolder: String,
                              asOf: CalendarDate) throws -> [String] {
@@ -30,7 +30,7 @@ public enum ReconcileFiles {
         workbook.setDocumentProperties(title: title, author: "relicensure")
         let writer = TableSheetWriter(workbook: workbook, formats: WorkbookFormats(workbook),
                                       maxDataRows: MonthlyWorkbook.maxDataRowsPerSheet)
-        _ = try writer.write(ReportRows(findings))
+        _ = try writer.write(ReportRows(findings), title: title)
         try workbook.close()
         try csv.flush()
         try workbookFile.commit()

@@ -4,6 +4,7 @@ import Relicensure
 import RelicensureApp
 import RelicensureStore
 import Testing
+import XLSXReader
 
 @Suite("relicensure report reconcile (SPEC §9)")
 struct ReconcileTests {
@@ -72,6 +73,14 @@ struct ReconcileTests {
                                   "activity_title", "completion_date", "our_hours", "pdms_hours", "batch", "what_to_do"])
             #expect(csv.count == 5)
             #expect(csv[2][2] == "Bishop" && csv[2][10] == "1" && csv[2][11].contains("export pdms --batch"))
+
+            // The workbook, for people: a title row, the header, ids and hours as they are, print settings.
+            let workbook = try #require(written.files.first)
+            let sheet = try #require(try XLSXDocument(path: workbook).sheet(named: "Reconcile"))
+            #expect(sheet.cell("A1")?.string == "Reconciliation with PDMS as of 2026-12-10 (PDMS import of 2026-12-10)")
+            #expect(sheet.cell("A2")?.string == "finding" && sheet.frozenRows == 2 && sheet.autofilterRange == "A2:L6")
+            #expect(sheet.cell("B4")?.string == "0040137" && sheet.cell("I3")?.number == 15 && sheet.cell("K4")?.number == 1)
+            #expect(sheet.print.landscape && sheet.print.repeatedRows == "$1:$2")
 
             let status = try Status.run(session: try workspace.session(asOf: "2026-12-10"), json: false)
             #expect(status.contains("PDMS: last import of 2026-12-10 (5 activities); 4 reconciliation findings open"))

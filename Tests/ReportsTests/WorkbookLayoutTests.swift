@@ -57,8 +57,8 @@ struct WorkbookLayoutTests {
         let progress = try #require(try XLSXDocument(path: workbook).sheet(named: "Progress"))
         let rules = progress.conditionalFormats
         #expect(rules.count == 2)
-        #expect(rules.allSatisfy { $0.range == "A2:B3" && $0.type == "expression" })
-        #expect(rules.map { $0.formulas } == [["$B2=\"behind\""], ["$B2=\"ending_short\""]])
+        #expect(rules.allSatisfy { $0.range == "A3:B4" && $0.type == "expression" })
+        #expect(rules.map { $0.formulas } == [["$B3=\"behind\""], ["$B3=\"ending_short\""]])
         #expect(rules.allSatisfy { $0.format?.backgroundColor != nil })
     }
 
@@ -74,7 +74,7 @@ struct WorkbookLayoutTests {
         let workbook = try #require(files.first)
         let document = try XLSXDocument(path: workbook)
         #expect(document.charts.map(\.title) == ["Hours credited by month"])
-        #expect(document.sheet(named: "Credits")?.autofilterRange == "A1:C1")
+        #expect(document.sheet(named: "Credits")?.autofilterRange == "A2:C2")
         #expect(document.sheet(named: "Progress")?.conditionalFormats.isEmpty == true)
     }
 
