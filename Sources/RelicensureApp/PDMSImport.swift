@@ -27,7 +27,8 @@ public enum PDMSImport {
         let settings = session.configuration.pdmsTranscript
         let table = try CSVTable.read(file: file, required: PDMSTranscriptSettings.requiredColumns,
                                       renamed: settings.columnNames)
-        let (activities, problems) = table.records { activity(from: $0, settings: settings) }
+        let (rows, rowProblems) = table.records { activity(from: $0, settings: settings) }
+        let (activities, problems) = withoutRepeatedRecords(rows, problems: rowProblems, settings: settings)
         let store = try session.openStore()
         // A row for an id that is not on the roster is kept (PDMS knows educators our roster may
         // not list yet) but questioned: its hours count for nobody until the roster has them.
@@ -48,6 +49,27 @@ public enum PDMSImport {
             "imported_on": "\(session.asOf)"])
         return Summary(imported: activities.count, skipped: problems.map { "\(file):\($0)" },
                        questioned: questioned.map { "\(file):\($0)" }, importedOn: session.asOf)
+    }
+
+    /// A PDMS record exported twice (a report run over overlapping dates, two exports pasted
+    /// together) would count its hours twice: the later row with the same `record_id` is a bad row.
+    static func withoutRepeatedRecords(_ rows: [PDMSActivity], problems: [CSVTable.RowProblem],
+                                       settings: PDMSTranscriptSettings) -> ([PDMSActivity], [CSVTable.RowProblem]) {
+        var seen: [String: Int] = [:]
+        var kept: [PDMSActivity] = []
+        var problems = problems
+        for activity in rows {
+            if let record = activity.recordID {
+                if let first = seen[record] {
+                    problems.append(.init(line: activity.line, message: "\(settings.exportName(of: "record_id")) '\(record)' "
+                                          + "already appears on line \(first); the later row was skipped"))
+                    continue
+                }
+                seen[record] = activity.line
+            }
+            kept.append(activity)
+        }
+        return (kept, problems.sorted { $0.line < $1.line })
     }
 
     /// A checked row. Problems name the export's own column names, which are what HR sees.

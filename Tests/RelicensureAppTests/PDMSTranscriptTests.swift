@@ -59,10 +59,12 @@ struct PDMSTranscriptTests {
                 "0040100,Summer Institute,University of Delaware,2021-06-30,12,,PD-6",                    // before the term
                 "0040100,Negative,Somewhere,2025-01-01,-3,,PD-7",                                         // line 8: negative hours
                 "0049999,Course,University of Delaware,2025-01-01,3,,PD-8",                               // not on the roster
+                "0040100,Literacy Across the Content Areas,University of Delaware,2025-03-14,30,,PD-1",  // line 10: exported twice
             ])
             #expect(summary.imported == 5)
             let skipped = summary.skipped.joined(separator: "\n")
-            #expect(summary.skipped.count == 3)
+            #expect(summary.skipped.count == 4)
+            #expect(skipped.contains(":line 10: record_id 'PD-1' already appears on line 2; the later row was skipped"))
             #expect(skipped.contains(":line 3: Completed On '14/03/2025' is not a date written YYYY-MM-DD"))
             #expect(skipped.contains(":line 4: Clock Hours 'six' is not a number of hours"))
             #expect(skipped.contains(":line 8: Clock Hours -3 is outside"))
