@@ -1,3 +1,4 @@
+import Foundation
 public import OpenBadges
 public import Relicensure
 import RelicensureConfig
@@ -26,12 +27,33 @@ public enum ReconcileReport {
         }
     }
 
+    /// Writes the reconciliation, recorded as a run (as `report monthly` is) with its counts by
+    /// finding, so that `status` shows when it was last written.
     public static func run(session: Session) throws -> Written {
         let store = try session.openStore()
         guard let found = try findings(store: store, session: session) else {
             throw AppError(.usage, "No PDMS import is on record as of \(session.asOf): there is nothing to reconcile "
                            + "with. Import the PDMS transcript export first (relicensure pdms import FILE.csv)")
         }
+        let runID = try store.beginRun(command: "report reconcile", asOf: session.asOf, dryRun: false,
+                                       configChecksum: session.configChecksum)
+        do {
+            let written = try write(found, session: session)
+            let counts = Dictionary(uniqueKeysWithValues: PDMSFinding.allCases.map { ($0.rawValue, written.counts[$0] ?? 0) })
+            try store.finishRun(runID, succeeded: true, countsJSON: countsJSON(counts), message: nil)
+            return written
+        } catch {
+            try? store.finishRun(runID, succeeded: false, countsJSON: "{}", message: "\(error)")
+            throw error
+        }
+    }
+
+    private static func countsJSON(_ counts: [String: Int]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: counts, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func write(_ found: (PDMSImportRecord, [ReconcileLine]), session: Session) throws -> Written {
         let (pdmsImport, lines) = found
         let table = ReportTable(name: "Reconcile", columns: ReconcileFiles.columns, rows: lines.map(row))
         let files: [String]

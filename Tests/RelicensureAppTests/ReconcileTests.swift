@@ -65,6 +65,9 @@ struct ReconcileTests {
                 ["reversed_but_in_pdms", "0040137", S.neaAward("nea-c"), "0", "10", "2"],
                 ["unknown_to_us", "0040137", "", "", "10", ""],
             ])
+            #expect(try database.scalar("""
+                SELECT command || ' ' || outcome || ' ' || (counts->>'missing_in_pdms') FROM runs ORDER BY run_id DESC LIMIT 1
+                """) == "report reconcile succeeded 1")
             #expect(written.files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["reconcile-2026-12-10.xlsx", "reconcile.csv"])
             #expect(written.files.last?.hasSuffix("/reconcile/2026-12-10/reconcile.csv") == true)
             let csv = try CSVReader(try String(contentsOfFile: try #require(written.files.last), encoding: .utf8))
