@@ -31,8 +31,14 @@ public enum EducatorTranscript {
                                  reason: MonthlySheets.reason(award),
                                  note: award.outcome == Outcome.credited.rawValue && award.reason == "capped" ? "capped" : nil)
             }
+            let activities = try pdms.snapshot.map { snapshot in
+                try store.pdmsActivities(of: snapshot, educatorID: id, asOf: asOf).map { activity, ours, inTerm in
+                    Transcript.OtherActivity(activity: activity, notCounted: ours.map { "our own credit \($0)" }
+                        ?? (inTerm ? nil : "outside the license term"))
+                }
+            } ?? []
             return Transcript(educator: educator, asOf: asOf, progress: progress, awards: awards,
-                              pdmsImportedOn: pdms.snapshot?.importedOn)
+                              pdmsImportedOn: pdms.snapshot?.importedOn, otherActivities: activities)
         }
     }
 }

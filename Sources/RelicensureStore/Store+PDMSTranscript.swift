@@ -47,6 +47,32 @@ extension Store {
                                 sourceFile: try row.string("source_file"), rowCount: try row.int("row_count"))
     }
 
+    /// One educator's activities in the import, in completion order, each with the award of ours
+    /// it stands for (`pdms_our_award` as of `asOf`), `nil` for an activity of PDMS's own.
+    public func pdmsActivities(of pdmsImport: PDMSImportRecord, educatorID: String, asOf: CalendarDate) throws
+        -> [(activity: PDMSActivity, ourAward: String?, inTerm: Bool)] {
+        try connection.query("""
+            SELECT p.line, p.activity_title, p.provider, p.completion_date::text AS completed,
+                   (p.clock_hours * 100)::bigint AS hundredths, p.credential_id, p.record_id,
+                   pdms_our_award(p, \(asOf.description)::date) AS ours,
+                   coalesce(\(unescaped: Self.inTerm), false) AS in_term
+            FROM pdms_activities p JOIN educators e USING (educator_id)
+            WHERE p.import_id = \(pdmsImport.importID) AND p.educator_id = \(educatorID)
+            ORDER BY p.completion_date, p.line
+            """).map { row in
+            guard let date = CalendarDate(try row.string("completed")) else { throw StoreError("a PDMS activity has no date") }
+            return (PDMSActivity(line: try row.int("line"), educatorID: educatorID,
+                                 activityTitle: try row.string("activity_title"), provider: row["provider"],
+                                 completionDate: date, clockHours: ClockHours(hundredths: try row.int("hundredths")),
+                                 credentialID: row["credential_id"], recordID: row["record_id"]),
+                    row["ours"], try row.bool("in_term"))
+        }
+    }
+
+    /// An activity `p` of educator `e` counts only when completed within the current term, both
+    /// days included (SPEC §6); without a term on record, none does.
+    private static let inTerm = "p.completion_date BETWEEN e.license_start AND e.license_end"
+
     /// `other_hours` by educator id (SPEC §6): hours of the import's activities completed within
     /// each educator's current term that are not our own credits (`pdms_our_award`, as of
     /// `asOf`). Educators without such hours are absent; with `educatorID`, only that one.
@@ -58,7 +84,7 @@ extension Store {
             FROM pdms_activities p JOIN educators e USING (educator_id)
             WHERE p.import_id = \(pdmsImport.importID)
               AND (\(educatorID)::text IS NULL OR p.educator_id = \(educatorID))
-              AND p.completion_date BETWEEN e.license_start AND e.license_end
+              AND \(unescaped: Self.inTerm)
               AND pdms_our_award(p, \(asOf.description)::date) IS NULL
             GROUP BY p.educator_id
             """) {

@@ -16,6 +16,16 @@ extension Transcript {
         lines.append("As of \(asOf): \(progress.credited) hours credited in the term + \(progress.other) other hours "
                      + "(\(otherHoursFrom)) = \(progress.total) of \(progress.required) required, "
                      + "\(progress.remaining) remaining; status \(progress.status.rawValue).")
+        if !otherActivities.isEmpty {
+            lines.append("")
+            lines.append("Activities in PDMS (\(otherHoursFrom)):")
+            for other in otherActivities {
+                let activity = other.activity
+                lines.append("  \(activity.completionDate)  \(activity.activityTitle)"
+                             + (activity.provider.map { " — \($0)" } ?? "") + ", \(activity.clockHours) h"
+                             + (other.notCounted.map { " (not counted: \($0))" } ?? ""))
+            }
+        }
         guard !awards.isEmpty else {
             lines.append("No awards on record.")
             return lines.joined(separator: "\n")

@@ -36,6 +36,18 @@ public struct Transcript: Sendable {
         }
     }
 
+    /// A PDMS activity on the transcript, and whether it counts as one of the `other_hours`.
+    public struct OtherActivity: Sendable, Hashable {
+        public var activity: PDMSActivity
+        /// Why it does not count (one of our own credits, outside the term), or `nil` when it does.
+        public var notCounted: String?
+
+        public init(activity: PDMSActivity, notCounted: String?) {
+            self.activity = activity
+            self.notCounted = notCounted
+        }
+    }
+
     public var educator: Educator
     public var asOf: CalendarDate
     /// Hours of the term: ours (`credited`), PDMS's others (`other`), both (`total`).
@@ -43,14 +55,18 @@ public struct Transcript: Sendable {
     public var awards: [Award]
     /// The date of the PDMS import `progress.other` comes from; `nil` when none is on record.
     public var pdmsImportedOn: CalendarDate?
+    /// The educator's activities in that import: what `progress.other` adds up, and the rows
+    /// left out of it with the reason (shown in the text form, to explain the number).
+    public var otherActivities: [OtherActivity]
 
     public init(educator: Educator, asOf: CalendarDate, progress: Progress, awards: [Award],
-                pdmsImportedOn: CalendarDate? = nil) {
+                pdmsImportedOn: CalendarDate? = nil, otherActivities: [OtherActivity] = []) {
         self.educator = educator
         self.asOf = asOf
         self.progress = progress
         self.awards = awards
         self.pdmsImportedOn = pdmsImportedOn
+        self.otherActivities = otherActivities
     }
 
     /// Where the other hours come from, as every output says it (SPEC §6: without an import,

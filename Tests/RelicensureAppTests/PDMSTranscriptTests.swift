@@ -77,6 +77,12 @@ struct PDMSTranscriptTests {
             #expect(avery["total_hours"] as? Double == 55)
             #expect(avery["remaining_hours"] as? Double == 35)
             #expect(avery["pdms_imported_on"] as? String == "2026-11-20")
+            // The text form explains the number: each activity, and why some are not counted.
+            let text = try EducatorTranscript.build(session: try workspace.session(), key: "0040100").text
+            #expect(text.contains("Activities in PDMS (PDMS import of 2026-11-20):"))
+            #expect(text.contains("2025-03-14  Literacy Across the Content Areas — University of Delaware, 30 h\n"))
+            #expect(text.contains("2021-06-30  Summer Institute — University of Delaware, 12 h (not counted: outside the license term)"))
+            #expect(text.contains("15 h (not counted: our own credit \(S.neaAward("nea-b")))"))
             #expect(try database.scalar("SELECT count(*) FROM ledger_entries") == "2", "nothing from PDMS is posted")
         }
     }
