@@ -21,7 +21,7 @@ struct ExamplePDMSTests {
                                                                 change: .reverse, recordedBy: "HR Director Sandra Ruiz",
                                                                 reason: "Awarded to the wrong educator"),
                                          dryRun: false)
-            let session = try workspace.session(asOf: "2026-12-07")
+            let session = try workspace.session(asOf: "2026-12-05")
             let before = try ProgressReport.table(session: session)
             let status = try #require(before.table.column(named: "status"))
             #expect(before.table.rows.filter { $0[status].plainText == "behind" }.count > 25, "without PDMS most look behind")
@@ -30,7 +30,7 @@ struct ExamplePDMSTests {
                                               strict: true)
             #expect(imported.imported == 193)
             let (table, source) = try ProgressReport.table(session: session)
-            #expect(source == "PDMS import of 2026-12-07")
+            #expect(source == "PDMS import of 2026-12-05")
             var counts: [String: Int] = [:]
             for row in table.rows { counts[row[status].plainText, default: 0] += 1 }
             #expect(counts == ["on_track": 27, "complete": 2, "behind": 4, "ending_short": 1, "advanced_license": 1])
