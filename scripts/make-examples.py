@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the sample data in examples/: a roster, approvals and an inbox of badges.
+"""Writes the sample data in examples/: a roster, approvals, an inbox of badges and a PDMS transcript export.
 
 Deterministic: the same script writes the same bytes, so the committed examples can be
 re-made and reviewed. Names, e-mails and ids are invented; ids look like Delaware's.
@@ -10,6 +10,7 @@ import os
 import struct
 import sys
 import zlib
+from datetime import date, timedelta
 
 sys.dont_write_bytecode = True  # leave no __pycache__ beside the scripts
 import ed25519  # scripts/ed25519.py: deterministic signatures, so the signed uploads are fixed bytes
@@ -43,6 +44,122 @@ def write(path, data):
 
 def dumps(obj):
     return json.dumps(obj, indent=2, ensure_ascii=False) + "\n"
+
+
+# What the demo's night credits (reports/pdms/pdms-import-2026-11-20-1.csv), as HR keyed it
+# into PDMS: (educator index, credential_id, title, provider, completion date, hours).
+OUR_CREDITS = [
+    (0, "https://badges.doe.k12.de.us/assertions/2026-0001", "Formative Assessment in Practice", "Delaware Department of Education", "2026-09-14", 10),
+    (0, "https://badges.doe.k12.de.us/assertions/2026-0002", "Culturally Responsive Teaching", "Delaware Department of Education", "2026-09-30", 10),
+    (0, "https://api.badgr.io/public/assertions/nea/nea-501", "Classroom Management Strategies", "National Education Association", "2026-10-01", 15),
+    (1, "https://badges.doe.k12.de.us/assertions/2026-0003", "Science of Reading: Phonemic Awareness", "Delaware Department of Education", "2026-09-18", 10),
+    (2, "https://badges.doe.k12.de.us/assertions/2026-0004", "Restorative Practices in the Classroom", "Delaware Department of Education", "2026-10-02", 10),
+    (3, "https://badges.digitalpromise.org/assertions/dp/dp-78", "Computational Thinking", "Digital Promise", "2026-09-02", 10),
+    (3, "https://badges.digitalpromise.org/assertions/dp/dp-79", "AI Literacy for Educators", "Digital Promise", "2026-09-20", 10),
+    (3, "https://badges.doe.k12.de.us/assertions/2026-0005", "Data-Driven Instruction", "Delaware Department of Education", "2026-10-05", 10),
+    (4, "https://badges.doe.k12.de.us/assertions/2026-0006", "Teaching Digital Citizenship", "Delaware Department of Education", "2026-10-09", 10),
+    (5, "https://badges.doe.k12.de.us/assertions/2026-0007", "Formative Assessment in Practice", "Delaware Department of Education", "2026-10-20", 10),
+    (6, "https://badges.doe.k12.de.us/assertions/2026-0008", "Culturally Responsive Teaching", "Delaware Department of Education", "2026-11-03", 10),
+    (7, "https://badges.doe.k12.de.us/assertions/2026-0009", "Science of Reading: Phonemic Awareness", "Delaware Department of Education", "2026-11-04", 10),
+    (8, "https://badges.doe.k12.de.us/assertions/2026-0010", "Restorative Practices in the Classroom", "Delaware Department of Education", "2026-11-06", 10),
+    (12, "https://badges.doe.k12.de.us/assertions/2026-0011", "Data-Driven Instruction", "Delaware Department of Education", "2026-11-10", 10),
+    (20, "https://badges.doe.k12.de.us/assertions/2026-0012", "Teaching Digital Citizenship", "Delaware Department of Education", "2026-11-12", 10),
+    (21, "https://badges.doe.k12.de.us/assertions/2026-0013", "Formative Assessment in Practice", "Delaware Department of Education", "2026-11-13", 10),
+    (22, "https://badges.doe.k12.de.us/assertions/2026-0014", "Culturally Responsive Teaching", "Delaware Department of Education", "2026-11-16", 10),
+    (24, "https://badges.doe.k12.de.us/assertions/2026-0024", "Science of Reading: Phonemic Awareness", "Delaware Department of Education", "2026-08-19", 10),
+    (25, "https://badges.doe.k12.de.us/assertions/2026-0025", "Restorative Practices in the Classroom", "Delaware Department of Education", "2026-08-21", 10),
+    (26, "https://badges.doe.k12.de.us/assertions/2026-0026", "Data-Driven Instruction", "Delaware Department of Education", "2026-08-25", 10),
+    (27, "https://badges.doe.k12.de.us/assertions/2026-0027", "Teaching Digital Citizenship", "Delaware Department of Education", "2026-09-09", 10),
+    (28, "https://badges.doe.k12.de.us/assertions/2026-0028", "Formative Assessment in Practice", "Delaware Department of Education", "2026-10-28", 10),
+    (32, "https://badges.doe.k12.de.us/assertions/2026-0029", "Science of Reading: Phonemic Awareness", "Delaware Department of Education", "2026-10-29", 10),
+    (33, "urn:uuid:7d0c1a52-2026-4e0b-9c1d-000000000030", "Data-Driven Instruction", "Delaware Department of Education", "2026-10-30", 10),
+    (34, "https://badges.doe.k12.de.us/assertions/2026-0032", "Teaching Digital Citizenship", "Delaware Department of Education", "2026-11-02", 10),
+]
+# The demo reverses this credit after the night (scripts/demo: relicensure correct … --reverse),
+# and HR never applies the reversal in PDMS: the reconciliation finds it.
+REVERSED = "https://badges.doe.k12.de.us/assertions/2026-0013"
+# HR forgot to key this credit of the batch: the reconciliation finds it missing.
+FORGOTTEN = "https://badges.doe.k12.de.us/assertions/2026-0014"
+# Keyed by hand without the credential_id (matched by educator, date, hours and title).
+KEYED_BY_HAND = {"https://badges.doe.k12.de.us/assertions/2026-0024", "https://badges.doe.k12.de.us/assertions/2026-0025"}
+
+# Courses and workshops PDMS records: what most of an educator's 90 hours are.
+ACTIVITIES = [
+    ("Graduate Course: Teaching Reading in the Content Areas", "University of Delaware", 45),
+    ("Graduate Course: Assessment for Learning", "Wilmington University", 45),
+    ("Summer Literacy Institute", "Delaware Academy for School Leadership", 30),
+    ("Co-Teaching for Inclusive Classrooms (workshop series)", "Delaware State Education Association", 15),
+    ("Mathematics Instructional Coaching Cycle", "DISTRICT", 12),
+    ("Trauma-Informed Practices Workshop", "Delaware State Education Association", 6),
+    ("Delaware Educators' Professional Learning Conference", "Delaware State Education Association", 6),
+    ("Special Education Law Update", "University of Delaware", 3),
+]
+DISTRICT_NAMES = {"31": "Red Clay Consolidated School District", "33": "Christina School District"}
+
+
+def total_hours_wanted(i, row):
+    """The hours of the term each educator should end up with as of early December 2026: most
+    on track, two complete, a few behind, and Reese (term ends 2026-12-31) 80 hours short."""
+    if i in (0, 15):
+        return 95 if i == 0 else 92  # complete
+    if i in (11, 26):
+        return 50 if i == 11 else 45  # behind (terms 2024-2028: 53 hours by now)
+    if i == 19:
+        return 62  # behind (terms 2022-2027: 80 hours by now)
+    if row["license_start"] == "2024-01-01":
+        return 55 + (i % 4) * 4  # on track
+    return 80 + (i * 7) % 9  # on track
+
+
+def pdms_transcript(rows):
+    """The PDMS transcript export HR downloads in early December: the columns named as PDMS
+    names them (mapped by pdms.transcript_columns in relicensure.yaml), a BOM and CRLF as Excel
+    writes them."""
+    credited = {}
+    for i, cid, _, _, _, hours in OUR_CREDITS:
+        if cid != REVERSED:
+            credited[i] = credited.get(i, 0) + hours
+    lines = []  # (educator_id, date, title, provider, hours, credential_id)
+    for i, cid, title, provider, day, hours in OUR_CREDITS:
+        if cid == FORGOTTEN:
+            continue
+        if cid in KEYED_BY_HAND:
+            lines.append((rows[i]["educator_id"], day, title.lower() if i == 25 else title, provider, hours, ""))
+        else:
+            lines.append((rows[i]["educator_id"], day, title, provider, hours, cid))
+    for i, row in enumerate(rows):
+        eid, district = row["educator_id"], row["district_code"]
+        if i == 7:  # Reese: one institute before the term began, which does not count
+            lines.append((eid, "2021-06-28", ACTIVITIES[2][0], ACTIVITIES[2][1], 30, ""))
+            continue
+        if i in (9, 13, 17):  # advanced license, inactive, no term on record: hours that change nothing
+            lines.append((eid, "2025-07-14", ACTIVITIES[3][0], ACTIVITIES[3][1], 15, ""))
+            continue
+        other = total_hours_wanted(i, row) - credited.get(i, 0)
+        if i == 19:  # a DDOE micro-credential from before relicensure: unknown to us
+            lines.append((eid, "2025-04-10", "Teaching Digital Citizenship", "Delaware Department of Education", 10, ""))
+            other -= 10
+        start = date(2024, 3, 10) if row["license_start"] == "2024-01-01" else date(2022, 10, 15)
+        step = 110 if row["license_start"] == "2024-01-01" else 150
+        k = 0
+        for n in range(len(ACTIVITIES)):
+            title, provider, hours = ACTIVITIES[(i + n) % len(ACTIVITIES)]
+            if hours <= other:
+                day = start + timedelta(days=step * k + i)
+                lines.append((eid, day.isoformat(), title, DISTRICT_NAMES[district] if provider == "DISTRICT" else provider,
+                              hours, ""))
+                other -= hours
+                k += 1
+        if other > 0:
+            day = start + timedelta(days=step * k + i)
+            lines.append((eid, day.isoformat(), "Professional Learning Community (PLC) meetings", DISTRICT_NAMES[district],
+                          other, ""))
+    lines.sort()
+    out = ["Educator ID,Activity Title,Provider,Completion Date,Clock Hours,Credential ID,PDMS Record"]
+    for n, (eid, day, title, provider, hours, cid) in enumerate(lines):
+        quoted = '"%s"' % title.replace('"', '""') if "," in title or '"' in title else title
+        out.append(f"{eid},{quoted},{provider},{day},{hours},{cid},PD-{300100 + n}")
+    return "\ufeff" + "\r\n".join(out) + "\r\n"
 
 
 def educators():
@@ -291,6 +408,7 @@ def main():
         f"{e[3]['educator_id']},{dp_ai},approved,12.5,HR Director Sandra Ruiz,2026-09-25,",
     ]
     write("approvals.csv", "\r\n".join(approvals) + "\r\n")
+    write("pdms-transcript.csv", pdms_transcript(rows))
 
 
 if __name__ == "__main__":

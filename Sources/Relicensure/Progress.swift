@@ -20,29 +20,38 @@ public struct Progress: Sendable, Hashable {
     /// A term ending within this many days of the as-of date counts as ending.
     public static let endingWindowDays = 90
 
-    /// Net hours credited for awards dated within the current term.
+    /// Net hours credited for awards dated within the current term: our ledger.
     public let credited: ClockHours
+    /// Hours PDMS holds for activities completed within the current term that are not our own
+    /// credits (SPEC §6 "All of an educator's hours"); zero without a PDMS import.
+    public let other: ClockHours
     public let required: ClockHours
     public let status: ProgressStatus
 
     /// - Parameters:
     ///   - credited: net standing hours (ADD − REVERSE) of ledger entries whose award date lies
     ///     in the educator's current term.
+    ///   - other: the PDMS hours of the term that are not ours (SPEC §4.5).
     ///   - asOf: the day the report is as of.
-    public init(educator: Educator, credited: ClockHours, required: ClockHours, asOf: CalendarDate) {
+    public init(educator: Educator, credited: ClockHours, other: ClockHours = .zero, required: ClockHours,
+                asOf: CalendarDate) {
         self.credited = credited
+        self.other = other
         self.required = required
         self.status = Self.status(advancedLicense: educator.hasAdvancedLicense, term: educator.term,
-                                  credited: credited, required: required, asOf: asOf)
+                                  credited: credited + other, required: required, asOf: asOf)
     }
+
+    /// Every hour of the term: ours and PDMS's others. The status and what remains are on it.
+    public var total: ClockHours { credited + other }
 
     /// Hours still to earn: never negative, and none for an advanced license, whose holder does
     /// not renew by hours.
     public var remaining: ClockHours {
-        status == .advancedLicense ? .zero : max(.zero, required - credited)
+        status == .advancedLicense ? .zero : max(.zero, required - total)
     }
 
-    /// SPEC §6, the first status that applies. An educator without a term on record can earn
+    /// SPEC §6, the first status that applies, on `credited` = all the hours of the term. An educator without a term on record can earn
     /// nothing (every award is `outside_license_term`), so short of hours they are `behind`
     /// until the roster gives them a term.
     public static func status(advancedLicense: Bool, term: LicenseTerm?, credited: ClockHours,

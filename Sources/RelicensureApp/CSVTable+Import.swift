@@ -4,7 +4,7 @@ import Logging
 extension CSVTable {
     /// Reads `file` as UTF-8 CSV text with the `required` columns (exit 2 when it cannot be read
     /// or a required column is missing).
-    static func read(file: String, required: [String]) throws -> CSVTable {
+    static func read(file: String, required: [String], renamed: [String: String] = [:]) throws -> CSVTable {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -14,7 +14,7 @@ extension CSVTable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw AppError(.usage, "\(file): the file is not UTF-8 text; save it as CSV UTF-8")
         }
-        return try CSVTable(text: text, file: file, required: required)
+        return try CSVTable(text: text, file: file, required: required, renamed: renamed)
     }
 
     /// Logs every bad row of an import (SPEC §4.1: reported by line and skipped) and every row

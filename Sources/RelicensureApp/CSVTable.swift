@@ -29,7 +29,9 @@ struct CSVTable {
     var problems: [RowProblem] = []
 
     /// Reads the header and rows; a missing required column is an error for the whole file.
-    init(text: String, file: String, required: [String]) throws {
+    /// `renamed` maps our name of a column to the file's own (a PDMS export's `Clock Hours`
+    /// for our `clock_hours`, SPEC §4.5): rows are then read by our names.
+    init(text: String, file: String, required: [String], renamed: [String: String] = [:]) throws {
         var records = CSVReader(text).makeIterator()
         guard let headerResult = records.next(), case .success(let header) = headerResult else {
             throw AppError(.usage, "\(file): the file has no header row; the first line must name the columns (\(required.joined(separator: ", ")))")
@@ -39,9 +41,13 @@ struct CSVTable {
             let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             if columns[key] == nil { columns[key] = index }
         }
+        for (ours, theirs) in renamed {
+            columns[ours] = columns[theirs.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
+        }
         let missing = required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            throw AppError(.usage, "\(file): required column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) missing from the header; the file needs \(required.joined(separator: ", "))")
+            let named = { (name: String) in renamed[name].map { "'\($0)' (\(name))" } ?? name }
+            throw AppError(.usage, "\(file): required column\(missing.count == 1 ? "" : "s") \(missing.map(named).joined(separator: ", ")) missing from the header; the file needs \(required.map(named).joined(separator: ", "))")
         }
         self.columns = columns
         while let next = records.next() {

@@ -21,7 +21,8 @@ public enum EducatorTranscript {
                                + "check the spelling, or import the roster that lists them")
             }
             let hours = try store.educatorHours(asOf: asOf, month: ReportMonth(containing: asOf), educatorID: id)
-            let progress = Progress(educator: educator, credited: hours[id]?.term ?? .zero,
+            let pdms = try PDMSHours.read(store: store, asOf: asOf, educatorID: id)
+            let progress = Progress(educator: educator, credited: hours[id]?.term ?? .zero, other: pdms.other(id),
                                     required: session.configuration.rules.requiredHours, asOf: asOf)
             let awards = try store.awards(.educator(id), asOf: asOf).map { award in
                 Transcript.Award(awardID: award.awardID, badgeID: award.badgeID, badgeName: award.badgeName,
@@ -30,7 +31,14 @@ public enum EducatorTranscript {
                                  reason: MonthlySheets.reason(award),
                                  note: award.outcome == Outcome.credited.rawValue && award.reason == "capped" ? "capped" : nil)
             }
-            return Transcript(educator: educator, asOf: asOf, progress: progress, awards: awards)
+            let activities = try pdms.snapshot.map { snapshot in
+                try store.pdmsActivities(of: snapshot, educatorID: id, asOf: asOf).map { activity, ours, inTerm in
+                    Transcript.OtherActivity(activity: activity, notCounted: ours.map { "our own credit \($0)" }
+                        ?? (inTerm ? nil : "outside the license term"))
+                }
+            } ?? []
+            return Transcript(educator: educator, asOf: asOf, progress: progress, awards: awards,
+                              pdmsImportedOn: pdms.snapshot?.importedOn, otherActivities: activities)
         }
     }
 }

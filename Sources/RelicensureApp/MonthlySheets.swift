@@ -55,7 +55,10 @@ struct MonthlySheets {
                                                                     asOf: asOf, batchSize: batchSize)
         let exceptionAwards = try store.sharingSnapshot().startAwards(
             .uncreditedFirstSeen(from: month.firstDay, through: through), asOf: asOf, batchSize: batchSize)
-        let progress = ProgressRow.rows(roster: educators, hours: hours, required: rules.requiredHours, asOf: asOf)
+        let openAwards = try store.sharingSnapshot().startAwards(.open, asOf: asOf, batchSize: batchSize)
+        let pdms = try PDMSHours.read(store: store, asOf: asOf)
+        let progress = ProgressRow.rows(roster: educators, hours: hours, pdms: pdms, required: rules.requiredHours,
+                                        asOf: asOf)
         // Hours posted in the month count for the school even when the educator has since
         // become inactive; the educator and status counts are of active educators only.
         let inactive = educators.filter { !$0.isActive && (hours[$0.id]?.month ?? .zero) != .zero }
@@ -72,6 +75,11 @@ struct MonthlySheets {
             exceptions: ReportRows(name: "Exceptions", columns: exceptionColumns) { emit in
                 while let awards = try exceptionAwards.next() { try emit(awards.map(exception)) }
             },
+            open: ReportRows(name: "Open", columns: exceptionColumns + ["days_open"]) { emit in
+                while let awards = try openAwards.next() {
+                    try emit(awards.map { exception($0) + [.count($0.firstSeenOn.days(until: asOf))] })
+                }
+            },
             districtTotals: sheets.districtTotals(progress, inactive: inactive, hours: hours),
             hoursByMonth: sheets.hoursByMonth(hoursByMonth, from: chartStart))
     }
@@ -82,6 +90,7 @@ struct MonthlySheets {
         var educators = 0
         var hoursInMonth = ClockHours.zero
         var hoursThisTerm = ClockHours.zero
+        var otherHours = ClockHours.zero
         var statuses: [ProgressStatus: Int] = [:]
     }
 
@@ -96,7 +105,7 @@ struct MonthlySheets {
     }
 
     /// Per district and school: active educators, hours credited in the month, hours this term
-    /// and how many educators have each status.
+    /// (ours, PDMS's others, both) and how many educators have each status.
     func summary(_ progress: [ProgressRow], inactive: [Educator], hours: [String: EducatorHours]) -> ReportTable {
         let groups = group(progress, inactive: inactive, hours: hours) { educator in
             SchoolKey(district: educator.districtCode, schoolCode: educator.schoolCode ?? "",
@@ -106,10 +115,11 @@ struct MonthlySheets {
         return ReportTable(
             name: "Summary",
             columns: ["district_code", "district_name", "school_code", "school_name", "educators", "hours_in_month",
-                      "hours_this_term"] + statuses.map(\.rawValue),
+                      "credited_hours", "other_hours", "total_hours"] + statuses.map(\.rawValue),
             rows: groups.sorted { $0.key < $1.key }.map { key, group in
                 [.text(key.district), .text(districtName(key.district)), .text(key.schoolCode), .text(key.schoolName),
-                 .count(group.educators), .hours(group.hoursInMonth), .hours(group.hoursThisTerm)]
+                 .count(group.educators), .hours(group.hoursInMonth), .hours(group.hoursThisTerm),
+                 .hours(group.otherHours), .hours(group.hoursThisTerm + group.otherHours)]
                     + statuses.map { .count(group.statuses[$0] ?? 0) }
             })
     }
@@ -119,10 +129,10 @@ struct MonthlySheets {
         let groups = group(progress, inactive: inactive, hours: hours, by: \.districtCode)
         return ReportTable(
             name: "Hours by district",
-            columns: ["district_code", "district_name", "educators", "hours_in_month", "hours_this_term"],
+            columns: ["district_code", "district_name", "educators", "hours_in_month", "total_hours"],
             rows: groups.sorted { $0.key < $1.key }.map { code, group in
                 [.text(code), .text(districtName(code)), .count(group.educators), .hours(group.hoursInMonth),
-                 .hours(group.hoursThisTerm)]
+                 .hours(group.hoursThisTerm + group.otherHours)]
             })
     }
 
@@ -133,6 +143,7 @@ struct MonthlySheets {
             groups[key(row.educator), default: Group()].educators += 1
             groups[key(row.educator), default: Group()].hoursInMonth += row.hours.month
             groups[key(row.educator), default: Group()].hoursThisTerm += row.progress.credited
+            groups[key(row.educator), default: Group()].otherHours += row.progress.other
             groups[key(row.educator), default: Group()].statuses[row.progress.status, default: 0] += 1
         }
         for educator in inactive {

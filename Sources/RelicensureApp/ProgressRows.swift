@@ -1,5 +1,5 @@
 import OpenBadges
-import Relicensure
+public import Relicensure
 import RelicensureStore
 public import Reports
 
@@ -8,13 +8,16 @@ struct ProgressRow {
     let educator: Educator
     let hours: EducatorHours
     let progress: Progress
+    let asOf: CalendarDate
+    /// Where `other_hours` come from (`PDMSHours.source`).
+    let pdmsSource: String
 
     static let columns = ["educator_id", "last_name", "first_name", "district_code", "school_code", "school_name",
-                          "license_type", "term_start", "term_end", "hours_this_term", "required_hours",
-                          "remaining_hours", "status"]
+                          "license_type", "term_start", "term_end", "days_left", "credited_hours", "other_hours",
+                          "total_hours", "required_hours", "remaining_hours", "status", "other_hours_from"]
 
     /// Every active educator of `roster`, by district, school and name.
-    static func rows(roster: [Educator], hours: [String: EducatorHours], required: ClockHours,
+    static func rows(roster: [Educator], hours: [String: EducatorHours], pdms: PDMSHours, required: ClockHours,
                      asOf: CalendarDate) -> [ProgressRow] {
         roster.filter(\.isActive)
             .sorted { ($0.districtCode, $0.schoolName ?? "", $0.lastName, $0.firstName, $0.id)
@@ -22,8 +25,9 @@ struct ProgressRow {
             .map { educator in
                 let hours = hours[educator.id] ?? EducatorHours()
                 return ProgressRow(educator: educator, hours: hours,
-                                   progress: Progress(educator: educator, credited: hours.term, required: required,
-                                                      asOf: asOf))
+                                   progress: Progress(educator: educator, credited: hours.term,
+                                                      other: pdms.other(educator.id), required: required, asOf: asOf),
+                                   asOf: asOf, pdmsSource: pdms.source)
             }
     }
 
@@ -40,21 +44,72 @@ struct ProgressRow {
     var values: [ReportValue] {
         [.text(educator.id), .text(educator.lastName), .text(educator.firstName), .text(educator.districtCode),
          .text(educator.schoolCode), .text(educator.schoolName), .text(educator.licenseType),
-         .date(educator.term?.start), .date(educator.term?.end), .hours(progress.credited),
-         .hours(progress.required), .hours(progress.remaining), .text(progress.status.rawValue)]
+         .date(educator.term?.start), .date(educator.term?.end),
+         educator.term.map { .count(asOf.days(until: $0.end)) } ?? .empty, .hours(progress.credited),
+         .hours(progress.other), .hours(progress.total), .hours(progress.required), .hours(progress.remaining),
+         .text(progress.status.rawValue), .text(pdmsSource)]
+    }
+
+    /// Most urgent first (SPEC §6): `ending_short`, then `behind`, each by term end (no term
+    /// last); then everyone else in the roster order they came in.
+    static func byUrgency(_ rows: [ProgressRow]) -> [ProgressRow] {
+        func rank(_ status: ProgressStatus) -> Int {
+            switch status {
+            case .endingShort: 0
+            case .behind: 1
+            default: 2
+            }
+        }
+        return rows.enumerated().sorted { lhs, rhs in
+            let left = rank(lhs.element.progress.status), right = rank(rhs.element.progress.status)
+            if left != right { return left < right }
+            if left < 2 {
+                let leftEnd = lhs.element.educator.term?.end, rightEnd = rhs.element.educator.term?.end
+                if leftEnd != rightEnd {
+                    guard let leftEnd else { return false }
+                    guard let rightEnd else { return true }
+                    return leftEnd < rightEnd
+                }
+            }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}
+
+/// Which educators `report progress` shows (`--district`, `--school`, `--status`).
+public struct ProgressFilter: Sendable {
+    public var district: String?
+    public var school: String?
+    public var status: ProgressStatus?
+
+    public init(district: String? = nil, school: String? = nil, status: ProgressStatus? = nil) {
+        self.district = district
+        self.school = school
+        self.status = status
+    }
+
+    func admits(_ row: ProgressRow) -> Bool {
+        (district == nil || row.educator.districtCode == district)
+            && (school == nil || row.educator.schoolCode == school)
+            && (status == nil || row.progress.status == status)
     }
 }
 
 /// `relicensure report progress` (SPEC §6): every active educator, as in the Progress sheet.
+/// Most urgent first, with days left, filtered by district, school or status.
 public enum ProgressReport {
-    public static func table(session: Session) throws -> ReportTable {
+    /// The rows, and where their other hours come from (for a line above the text form).
+    public static func table(session: Session, filter: ProgressFilter = ProgressFilter()) throws
+        -> (table: ReportTable, otherHoursFrom: String) {
         let store = try session.openStore()
         let asOf = session.asOf
-        let rows = try store.readingSnapshot {
-            ProgressRow.rows(roster: try store.roster(),
-                             hours: try store.educatorHours(asOf: asOf, month: ReportMonth(containing: asOf)),
-                             required: session.configuration.rules.requiredHours, asOf: asOf)
+        let (rows, pdms) = try store.readingSnapshot {
+            let pdms = try PDMSHours.read(store: store, asOf: asOf)
+            return (ProgressRow.rows(roster: try store.roster(),
+                                     hours: try store.educatorHours(asOf: asOf, month: ReportMonth(containing: asOf)),
+                                     pdms: pdms, required: session.configuration.rules.requiredHours, asOf: asOf),
+                    pdms)
         }
-        return ProgressRow.table(rows)
+        return (ProgressRow.table(ProgressRow.byUrgency(rows.filter(filter.admits))), pdms.source)
     }
 }

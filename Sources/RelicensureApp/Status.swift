@@ -1,5 +1,6 @@
 import Foundation
 import RelicensureStore
+import Reports
 
 /// `relicensure status [--format json]` (SPEC §7): the last runs and what is waiting.
 public enum Status {
@@ -7,6 +8,10 @@ public enum Status {
         let store = try session.openStore()
         let runs = try store.recentRuns(limit: limit)
         let waiting = try store.waitingCounts()
+        // SPEC §9: when the last PDMS import was made and how many findings are open as of today.
+        let reconciled = try ReconcileReport.findings(store: store, session: session)
+        let pdms: [String: Any] = ["last_import": reconciled.map { $0.0.importedOn.description } ?? NSNull(),
+                                   "open_findings": reconciled.map { $0.1.count } ?? NSNull()]
         if json {
             let object: [String: Any] = [
                 "runs": runs.map { run -> [String: Any] in
@@ -19,6 +24,7 @@ public enum Status {
                     return entry
                 },
                 "waiting": waiting,
+                "pdms": pdms,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
             return String(data: data, encoding: .utf8) ?? "{}"
@@ -34,6 +40,14 @@ public enum Status {
         if waiting.isEmpty { lines.append("  nothing") }
         for (outcome, count) in waiting.sorted(by: { $0.key < $1.key }) {
             lines.append("  \(outcome): \(count)")
+        }
+        if let reconciled {
+            let (pdmsImport, findings) = reconciled
+            lines.append("PDMS: last import of \(pdmsImport.importedOn) (\(pdmsImport.rowCount) activities); "
+                         + "\(findings.count) reconciliation finding\(findings.count == 1 ? "" : "s") open"
+                         + (findings.isEmpty ? "." : " (relicensure report reconcile)."))
+        } else {
+            lines.append("PDMS: \(Transcript.otherHoursFrom(nil)) (no transcript import yet: relicensure pdms import FILE.csv).")
         }
         return lines.joined(separator: "\n")
     }

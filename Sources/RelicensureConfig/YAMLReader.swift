@@ -56,22 +56,47 @@ struct YAMLReader {
 
         let verification = try top["verification"].map { node throws(ConfigurationError) in try self.verification(node) }
             ?? VerificationSettings()
-        var columns = Configuration.knownPDMSColumns
-        if let pdmsNode = top["pdms"] {
-            let pdms = try mapping(pdmsNode, path: "pdms", allowed: ["columns"])
-            if let columnsNode = pdms["columns"] {
-                columns = try stringList(columnsNode, "pdms.columns")
-                for (columnNode, name) in zip(columnsNode.array(), columns)
-                where !Configuration.knownPDMSColumns.contains(name) {
-                    throw error(columnNode, "unknown PDMS column '\(name)'\(suggestion(name, Configuration.knownPDMSColumns)); known columns: \(Configuration.knownPDMSColumns.joined(separator: ", "))")
-                }
-            }
-        }
+        let pdms = try top["pdms"].map { node throws(ConfigurationError) in try self.pdms(node) } ?? PDMSSettings()
         let rules = CreditingRules(requiredHours: requiredHours, microCredentialCap: stateCap,
                                    ddoe: DDOERule(hoursPerCredential: ddoeHours, issuerIDs: Set(ddoeIssuers)),
                                    districts: districts)
         return Configuration(file: file, database: database, inbox: inbox, uploads: uploads, reports: reports,
-                             timeZone: timeZone, rules: rules, verification: verification, pdmsColumns: columns)
+                             timeZone: timeZone, rules: rules, verification: verification, pdmsColumns: pdms.columns,
+                             pdmsTranscript: pdms.transcript)
+    }
+
+    /// `pdms`: the columns of the files we write (SPEC §6), and how the PDMS transcript export
+    /// is read and reconciled (SPEC §4.5, §9).
+    func pdms(_ node: Node) throws(ConfigurationError) -> PDMSSettings {
+        let pdms = try mapping(node, path: "pdms", allowed: ["columns", "transcript_columns", "grace_days"])
+        var settings = PDMSSettings()
+        if let columnsNode = pdms["columns"] {
+            settings.columns = try stringList(columnsNode, "pdms.columns")
+            for (columnNode, name) in zip(columnsNode.array(), settings.columns)
+            where !Configuration.knownPDMSColumns.contains(name) {
+                throw error(columnNode, "unknown PDMS column '\(name)'\(suggestion(name, Configuration.knownPDMSColumns)); known columns: \(Configuration.knownPDMSColumns.joined(separator: ", "))")
+            }
+        }
+        if let mapNode = pdms["transcript_columns"], !isNull(mapNode) {
+            let known = PDMSTranscriptSettings.columns
+            let names = try mapping(mapNode, path: "pdms.transcript_columns", allowed: known)
+            for name in known {
+                guard let valueNode = names[name] else { continue }
+                settings.transcript.columnNames[name] = try string(valueNode, "pdms.transcript_columns.\(name)")
+            }
+            let theirs = settings.transcript.columnNames.values.map { $0.lowercased() }
+            if Set(theirs).count != theirs.count {
+                throw error(mapNode, "'pdms.transcript_columns' names one PDMS column for two of ours; each needs its own")
+            }
+        }
+        if let graceNode = pdms["grace_days"] {
+            guard case .scalar(let scalar) = graceNode, scalar.style == .plain, let days = Int(scalar.string),
+                  (0...365).contains(days) else {
+                throw error(graceNode, "'pdms.grace_days' must be a whole number of days from 0 to 365")
+            }
+            settings.transcript.graceDays = days
+        }
+        return settings
     }
 
     func district(_ node: Node, path: String) throws(ConfigurationError) -> DistrictRules {

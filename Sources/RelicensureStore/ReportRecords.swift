@@ -57,6 +57,9 @@ public enum AwardSelection: Sendable, Hashable {
     case outcome(String)
     /// Matched to this educator, or with hours posted to them.
     case educator(String)
+    /// Not credited and not `invalid` or `revoked` (never evaluated counts as open), whatever
+    /// day it was first seen: the Open sheet, oldest first.
+    case open
 }
 
 /// Hours of one educator, for the Progress and Summary sheets.

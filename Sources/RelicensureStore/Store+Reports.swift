@@ -141,6 +141,8 @@ extension Store {
         case .outcome(let code):
             condition = "o.outcome = $2"
             parameters.append(code)
+        case .open:
+            condition = "(o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked'))"
         case .educator(let id):
             condition = """
                 (o.educator_id = $2 OR $2 = ANY(\(Self.candidatesExpression("o.reason")))
@@ -166,6 +168,9 @@ extension Store {
             scope = "AND award_id IN \(ids)"
             awardScope = "AND a.award_id IN \(ids)"
         }
+        // The Open sheet is oldest first: the award waiting longest leads.
+        let order = selection == .open ? "a.first_seen_on, a.award_date NULLS LAST, a.award_id COLLATE \"C\""
+            : "a.award_date NULLS LAST, a.award_id"
         // Read by position: `awardStanding` follows this column order.
         return PostgresQuery(sql: """
             WITH known AS (
@@ -187,7 +192,7 @@ extension Store {
                    CASE WHEN a.recipient_hashed THEN 'hashed' ELSE a.recipient_identity END
             FROM awards a LEFT JOIN latest o USING (award_id) LEFT JOIN standing s USING (award_id)
             WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope)
-            ORDER BY a.award_date NULLS LAST, a.award_id
+            ORDER BY \(order)
             """, parameters: parameters)
     }
 

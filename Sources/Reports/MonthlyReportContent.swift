@@ -18,13 +18,16 @@ public struct MonthlyReportParts<Sheet> {
     public var pending: Sheet
     /// Awards first seen in the month that are not credited as of the as-of date.
     public var exceptions: Sheet
+    /// Every award not credited and not `invalid` or `revoked` as of the as-of date, whatever
+    /// month it was first seen, oldest first: an exception stays in view until it is resolved.
+    public var open: Sheet
     /// Per district, drawn by the "hours by district" chart below the Summary table.
     public var districtTotals: ReportTable
     /// Hours credited per month, for the months leading to the report's; drawn by a chart.
     public var hoursByMonth: ReportTable
 
     public init(month: ReportMonth, asOf: CalendarDate, summary: Sheet, credits: Sheet, progress: Sheet,
-                pending: Sheet, exceptions: Sheet, districtTotals: ReportTable, hoursByMonth: ReportTable) {
+                pending: Sheet, exceptions: Sheet, open: Sheet, districtTotals: ReportTable, hoursByMonth: ReportTable) {
         self.month = month
         self.asOf = asOf
         self.summary = summary
@@ -32,22 +35,23 @@ public struct MonthlyReportParts<Sheet> {
         self.progress = progress
         self.pending = pending
         self.exceptions = exceptions
+        self.open = open
         self.districtTotals = districtTotals
         self.hoursByMonth = hoursByMonth
     }
 
-    /// The same report with each of the five sheets made into another form.
+    /// The same report with each of the six sheets made into another form.
     public func map<Other>(_ transform: (Sheet) throws -> Other) rethrows -> MonthlyReportParts<Other> {
         MonthlyReportParts<Other>(month: month, asOf: asOf, summary: try transform(summary),
                                   credits: try transform(credits), progress: try transform(progress),
                                   pending: try transform(pending), exceptions: try transform(exceptions),
-                                  districtTotals: districtTotals, hoursByMonth: hoursByMonth)
+                                  open: try transform(open), districtTotals: districtTotals, hoursByMonth: hoursByMonth)
     }
 
     /// The CSV file each sheet is also written to, in workbook order.
     static var csvFiles: [(sheet: WritableKeyPath<Self, Sheet>, file: String)] {
         [(\.summary, "summary.csv"), (\.credits, "credits.csv"), (\.progress, "progress.csv"),
-         (\.pending, "pending.csv"), (\.exceptions, "exceptions.csv")]
+         (\.pending, "pending.csv"), (\.exceptions, "exceptions.csv"), (\.open, "open.csv")]
     }
 }
 

@@ -2,9 +2,11 @@ import CSV
 import Relicensure
 import XLSX
 
-/// Writes report tables into worksheets the way people expect to find them: a bold, filled
-/// header row that stays in view, filter drop-downs, columns wide enough for their contents,
-/// real numbers and dates. The workbook is in constant-memory mode, so every sheet is written
+/// Writes report tables into worksheets the way people expect to find them: a title row that
+/// says what the sheet is and as of when, a bold, filled header row below it that stays in view
+/// with the title, filter drop-downs, columns wide enough for their contents, real numbers and
+/// dates, totals under the columns that add up, and print settings (landscape, one page wide,
+/// title and header repeated on every page). The workbook is in constant-memory mode, so every sheet is written
 /// row by row from the top as its rows arrive, and nothing but the sheet in progress is held.
 struct TableSheetWriter {
     let workbook: Workbook
@@ -14,11 +16,19 @@ struct TableSheetWriter {
     /// no row is ever dropped.
     let maxDataRows: Int
 
+    /// The title row (SPEC §6 "For people"), the header row, and where data begins.
+    static let titleRow = 0
+    static let headerRow = 1
+    static let firstDataRow = 2
+
     /// One sheet a table was written to, and where its data rows are.
     struct Part {
         let sheet: Worksheet
-        /// Data rows of the table on this sheet (rows 1 through `rowCount`).
+        /// Data rows of the table on this sheet (rows `firstDataRow` through `lastDataRow`).
         let rowCount: Int
+
+        /// The last data row, or the header row when there is none.
+        var lastDataRow: Int { TableSheetWriter.headerRow + rowCount }
     }
 
     /// A small table written below the main one, e.g. the totals a chart draws.
@@ -44,19 +54,22 @@ struct TableSheetWriter {
     /// and the longest value, within reason.
     static let widthLimits = 8.0...60.0
 
-    /// Writes `rows` as they are produced, continuing on further sheets when there are more than
-    /// one can hold; `blocks` go below the table on its last sheet, a blank row and a title
-    /// before each.
+    /// Writes `rows` as they are produced under the title row `title`, continuing on further
+    /// sheets when there are more than one can hold; below the table on its last sheet, the
+    /// totals of the columns `totalled` names (of all the table's rows), then `blocks`, a blank
+    /// row and a title before each.
     ///
     /// The workbook is written row by row, so what depends on the number of rows or on their
     /// contents comes after them: the autofilter once a sheet's last row is written (its range
     /// ends on the row being written, which libxlsxwriter still holds), the column widths when the
     /// sheet is complete (kept aside until the workbook is closed).
-    func write(_ rows: ReportRows, blocks: [Block] = []) throws -> (parts: [Part], blocks: [PlacedBlock]) {
+    func write(_ rows: ReportRows, title: String, totalled: [String] = [],
+               blocks: [Block] = []) throws -> (parts: [Part], blocks: [PlacedBlock]) {
         let perSheet = max(maxDataRows, 1)
         let slots = formatSlots
         var parts: [Part] = []
-        var current = try startSheet(rows, number: 1)
+        var totals = ColumnTotals()
+        var current = try startSheet(rows, title: title, number: 1)
         // The rows are read and made into cells on a thread of their own, a few chunks ahead;
         // this thread only hands the cells to libxlsxwriter. Pieces never cross from one sheet
         // to the next, so each is written whole.
@@ -66,17 +79,24 @@ struct TableSheetWriter {
             for piece in pieces where piece.cells.rowCount > 0 {
                 if current.rowCount == perSheet {
                     parts.append(try finish(current, columns: rows.columns))
-                    current = try startSheet(rows, number: parts.count + 1)
+                    current = try startSheet(rows, title: title, number: parts.count + 1)
                 }
-                try current.sheet.write(piece.cells, rows: 0..<piece.cells.rowCount, at: current.rowCount + 1,
-                                        formats: slots)
+                try current.sheet.write(piece.cells, rows: 0..<piece.cells.rowCount,
+                                        at: current.rowCount + Self.firstDataRow, formats: slots)
                 current.widths.widen(to: piece.lengths)
+                totals.add(piece.totals)
                 current.rowCount += piece.cells.rowCount
             }
         }
         try setAutofilter(current, columns: rows.columns)
+        var row = current.rowCount + Self.firstDataRow
+        let columnsTotalled = totalled.compactMap { rows.columns.firstIndex(of: $0) }
+        if !columnsTotalled.isEmpty {
+            try writeTotals(totals, columns: columnsTotalled, sheet: current.sheet, row: row,
+                            label: parts.isEmpty ? "Total" : "Total (all \(parts.count + 1) sheets)")
+            row += 1
+        }
         var placed: [PlacedBlock] = []
-        var row = current.rowCount + 1
         for block in blocks {
             row += 1
             try current.sheet.write(CellText.neutralised(block.title), row: row, column: 0, format: formats.title)
@@ -106,6 +126,8 @@ struct TableSheetWriter {
         var cells = PreparedRows()
         /// By column, the longest value as `shownLength` counts it (see `ColumnWidths`).
         var lengths: [Int] = []
+        /// The sums of the numeric columns.
+        var totals = ColumnTotals()
     }
 
     /// `chunk`, whose first row is row `firstRow` of the table, cut where one sheet ends and the
@@ -137,9 +159,11 @@ struct TableSheetWriter {
                 case .hours(let hours):
                     piece.cells.appendNumber(hours.doubleValue, column: column, format: Slot.hours.rawValue)
                     widths.widen(column, to: shownLength(value))
+                    piece.totals.add(hours, column: column)
                 case .count(let count):
                     piece.cells.appendNumber(Double(count), column: column, format: Slot.count.rawValue)
                     widths.widen(column, to: shownLength(value))
+                    piece.totals.add(count, column: column)
                 case .date(let date) where date.year >= 1900:
                     piece.cells.appendDate(year: date.year, month: date.month, day: date.day, column: column,
                                            format: Slot.date.rawValue)
@@ -165,13 +189,30 @@ struct TableSheetWriter {
         var widths = ColumnWidths()
     }
 
-    /// Adds sheet `number` of a table (`Credits`, then `Credits (2)`, …) with its header row.
-    private func startSheet(_ rows: ReportRows, number: Int) throws -> SheetInProgress {
+    /// Adds sheet `number` of a table (`Credits`, then `Credits (2)`, …) with its title and
+    /// header rows, which stay in view while scrolling and head every printed page. The title is
+    /// left out of the column widths: it runs on over the columns beside it.
+    private func startSheet(_ rows: ReportRows, title: String, number: Int) throws -> SheetInProgress {
         let sheet = try workbook.addWorksheet(named: number == 1 ? rows.name : "\(rows.name) (\(number))")
         var started = SheetInProgress(sheet: sheet)
-        try writeHeader(rows.columns, sheet: sheet, row: 0, widths: &started.widths)
-        sheet.freezePanes(row: 1, column: 0)
+        try sheet.write(CellText.neutralised(number == 1 ? title : "\(title) (continued, sheet \(number))"),
+                        row: Self.titleRow, column: 0, format: formats.sheetTitle)
+        try writeHeader(rows.columns, sheet: sheet, row: Self.headerRow, widths: &started.widths)
+        sheet.freezePanes(row: Self.firstDataRow, column: 0)
+        try sheet.setPrintLayout(repeatedRows: Self.titleRow...Self.headerRow)
         return started
+    }
+
+    /// The totals row: `label` in the first column, each sum in its column's format.
+    private func writeTotals(_ totals: ColumnTotals, columns: [Int], sheet: Worksheet, row: Int, label: String) throws {
+        try sheet.write(label, row: row, column: 0, format: formats.totalLabel)
+        for column in columns.sorted() where column > 0 {
+            switch totals.sum(column) {
+            case .hours(let hours): try sheet.write(hours.doubleValue, row: row, column: column, format: formats.totalHours)
+            case .count(let count): try sheet.write(Double(count), row: row, column: column, format: formats.totalCount)
+            case nil: try sheet.write("", row: row, column: column, format: formats.totalCount)
+            }
+        }
     }
 
     /// Ends a full sheet that the table continues after.
@@ -182,7 +223,7 @@ struct TableSheetWriter {
     }
 
     private func setAutofilter(_ sheet: SheetInProgress, columns: [String]) throws {
-        try sheet.sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: sheet.rowCount,
+        try sheet.sheet.autofilter(firstRow: Self.headerRow, firstColumn: 0, lastRow: Self.headerRow + sheet.rowCount,
                                    lastColumn: max(columns.count - 1, 0))
     }
 
@@ -241,4 +282,35 @@ struct ColumnWidths {
             try sheet.setColumn(column, column, width: width)
         }
     }
+}
+
+/// The sums of a table's numeric columns, kept exact: hours in hundredths, counts as counts.
+struct ColumnTotals: Sendable {
+    /// A column's sum, in the kind of its values.
+    enum Sum: Sendable {
+        case hours(ClockHours)
+        case count(Int)
+    }
+
+    private var sums: [Int: Sum] = [:]
+
+    mutating func add(_ hours: ClockHours, column: Int) {
+        if case .hours(let sum) = sums[column] { sums[column] = .hours(sum + hours) } else { sums[column] = .hours(hours) }
+    }
+
+    mutating func add(_ count: Int, column: Int) {
+        if case .count(let sum) = sums[column] { sums[column] = .count(sum + count) } else { sums[column] = .count(count) }
+    }
+
+    /// Adds every column of `other`.
+    mutating func add(_ other: ColumnTotals) {
+        for (column, sum) in other.sums {
+            switch sum {
+            case .hours(let hours): add(hours, column: column)
+            case .count(let count): add(count, column: column)
+            }
+        }
+    }
+
+    func sum(_ column: Int) -> Sum? { sums[column] }
 }

@@ -13,8 +13,19 @@ extension Transcript {
         } else {
             lines.append("License: \(person.licenseType ?? "type not on record"), no term on record")
         }
-        lines.append("As of \(asOf): \(progress.credited) hours credited in the term of \(progress.required) required, "
+        lines.append("As of \(asOf): \(progress.credited) hours credited in the term + \(progress.other) other hours "
+                     + "(\(otherHoursFrom)) = \(progress.total) of \(progress.required) required, "
                      + "\(progress.remaining) remaining; status \(progress.status.rawValue).")
+        if !otherActivities.isEmpty {
+            lines.append("")
+            lines.append("Activities in PDMS (\(otherHoursFrom)):")
+            for other in otherActivities {
+                let activity = other.activity
+                lines.append("  \(activity.completionDate)  \(activity.activityTitle)"
+                             + (activity.provider.map { " — \($0)" } ?? "") + ", \(activity.clockHours) h"
+                             + (other.notCounted.map { " (not counted: \($0))" } ?? ""))
+            }
+        }
         guard !awards.isEmpty else {
             lines.append("No awards on record.")
             return lines.joined(separator: "\n")
@@ -31,7 +42,8 @@ extension Transcript {
         return lines.joined(separator: "\n")
     }
 
-    /// The one JSON object of SPEC §6, with exactly its keys; absent values are `null`.
+    /// The one JSON object of SPEC §6, with exactly its keys (and where the other hours come
+    /// from: `other_hours_from`, `pdms_imported_on`); absent values are `null`.
     public func json() throws -> Data {
         let person = educator
         let object: [String: Any] = [
@@ -46,6 +58,10 @@ extension Transcript {
             ],
             "required_hours": ReportValue.hours(progress.required).jsonValue,
             "credited_hours": ReportValue.hours(progress.credited).jsonValue,
+            "other_hours": ReportValue.hours(progress.other).jsonValue,
+            "total_hours": ReportValue.hours(progress.total).jsonValue,
+            "other_hours_from": otherHoursFrom,
+            "pdms_imported_on": ReportValue.date(pdmsImportedOn).jsonValue,
             "remaining_hours": ReportValue.hours(progress.remaining).jsonValue,
             "status": progress.status.rawValue,
             "awards": awards.map { award -> [String: Any] in

@@ -6,6 +6,12 @@ struct WorkbookFormats {
     let header: CellFormat
     /// The title above a small table below the main one.
     let title: CellFormat
+    /// The title row of a sheet: what it is, the month and the as-of date.
+    let sheetTitle: CellFormat
+    /// The totals row under a table.
+    let totalLabel: CellFormat
+    let totalHours: CellFormat
+    let totalCount: CellFormat
     let date: CellFormat
     /// Hours: one decimal at least, two when there are hundredths (10.0, 7.5, 7.25).
     let hours: CellFormat
@@ -22,6 +28,10 @@ struct WorkbookFormats {
     init(_ workbook: Workbook) {
         header = workbook.addFormat(CellStyle(bold: true, backgroundColor: 0xD9E1F2, border: true))
         title = workbook.addFormat(CellStyle(bold: true))
+        sheetTitle = workbook.addFormat(CellStyle(bold: true, fontColor: 0x1F3864))
+        totalLabel = workbook.addFormat(CellStyle(bold: true, border: true))
+        totalHours = workbook.addFormat(CellStyle(bold: true, numberFormat: Self.hoursFormat, border: true))
+        totalCount = workbook.addFormat(CellStyle(bold: true, numberFormat: Self.countFormat, border: true))
         date = workbook.addFormat(CellStyle(numberFormat: Self.dateFormat))
         hours = workbook.addFormat(CellStyle(numberFormat: Self.hoursFormat))
         count = workbook.addFormat(CellStyle(numberFormat: Self.countFormat))

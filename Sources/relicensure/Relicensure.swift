@@ -13,7 +13,7 @@ struct Relicensure: ParsableCommand {
             3 another run holds the lock, 4 done but a person must look (files or folders that could not be read).
             """,
         version: ProductVersion.line,
-        subcommands: [Migrate.self, Roster.self, Approvals.self, Nightly.self, Correct.self, Report.self,
+        subcommands: [Migrate.self, Roster.self, Approvals.self, PDMSTranscript.self, Nightly.self, Correct.self, Report.self,
                       EducatorCommand.self, Export.self,
                       Status.self])
 }

@@ -105,6 +105,30 @@ struct CommandLineTests {
             let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
             let runs = object?["runs"] as? [[String: Any]]
             #expect(runs?.first?["outcome"] as? String == "succeeded")
+            let pdms = object?["pdms"] as? [String: Any]
+            #expect(pdms?["last_import"] is NSNull)
+
+            // PDMS (SPEC §4.5, §9): nothing to reconcile before an import; a bad row by line; the progress filters.
+            let reconcile = try run(["report", "reconcile", "--config", config, "--as-of", "2026-12-10"])
+            #expect(reconcile.status == 2 && reconcile.stderr.contains("pdms import"))
+            try workspace.write("pdms.csv", "educator_id,activity_title,completion_date,clock_hours,credential_id\n"
+                                + "0040137,Reading Course,2025-03-01,80,\n0040137,Workshop,2025-13-01,6,\n"
+                                + "0040100,Formative Assessment,2026-10-01,10,https://badges.doe.k12.de.us/assertions/a1\n")
+            let file = workspace.root.appendingPathComponent("pdms.csv").path
+            let strict = try run(["pdms", "import", file, "--strict", "--config", config, "--as-of", "2026-12-10"])
+            #expect(strict.status == 1 && strict.stderr.contains("line 3: completion_date '2025-13-01'"))
+            let imported = try run(["pdms", "import", file, "--config", config, "--as-of", "2026-12-10"])
+            #expect(imported.status == 0)
+            #expect(imported.stdout.contains("Imported 2 PDMS activities as the snapshot of 2026-12-10; skipped 1 bad rows."))
+            let progress = try run(["report", "progress", "--config", config, "--as-of", "2026-12-10", "--format", "csv",
+                                    "--district", "31", "--status", "on_track"])
+            #expect(progress.status == 0)
+            let lines = progress.stdout.split(separator: "\r\n")
+            #expect(lines.count == 2 && lines.last?.hasPrefix("0040137,") == true)
+            #expect(try run(["report", "progress", "--config", config, "--status", "late"]).status == 2)
+            let reconciled = try run(["report", "reconcile", "--config", config, "--as-of", "2026-12-10"])
+            #expect(reconciled.status == 0)
+            #expect(reconciled.stdout.contains("0 findings"))
         }
     }
 }

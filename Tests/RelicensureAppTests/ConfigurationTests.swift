@@ -42,6 +42,9 @@ struct ConfigurationTests {
         #expect(nea.badgeHours["https://api.badgr.io/public/badges/nea-classroom-mgmt"] == ClockHours(15))
         #expect(nea.from == CalendarDate("2024-07-01"))
         #expect(config.pdmsColumns == Configuration.knownPDMSColumns)
+        #expect(config.pdmsTranscript.exportName(of: "clock_hours") == "Clock Hours")
+        #expect(config.pdmsTranscript.exportName(of: "provider") == "provider")
+        #expect(config.pdmsTranscript.graceDays == 14)
     }
 
     @Test("Only inbox, reports and ddoe.issuers are required; the rest defaults as SPEC §3 says")
@@ -55,6 +58,18 @@ struct ConfigurationTests {
         #expect(config.rules.microCredentialCap == nil)
         #expect(config.verification.fetch)
         #expect(!config.verification.allowPrivate)
+        #expect(config.pdmsTranscript.columnNames.isEmpty && config.pdmsTranscript.graceDays == 14)
+    }
+
+    @Test("pdms.transcript_columns knows only our column names; grace_days is a whole number of days")
+    func transcriptColumns() throws {
+        let unknown = try #require(error(Self.minimal + "\npdms:\n  transcript_columns:\n    clock_hour: Hours\n"))
+        #expect(unknown.line == 7)
+        #expect(unknown.message.contains("unknown key 'clock_hour'") && unknown.message.contains("clock_hours"))
+        let twice = try #require(error(Self.minimal + "\npdms:\n  transcript_columns: {educator_id: ID, record_id: id}\n"))
+        #expect(twice.message.contains("one PDMS column for two of ours"))
+        let grace = try #require(error(Self.minimal + "\npdms:\n  grace_days: two weeks\n"))
+        #expect(grace.line == 6 && grace.message.contains("pdms.grace_days"))
     }
 
     @Test("An unknown key names the file, the line and the key it resembles")

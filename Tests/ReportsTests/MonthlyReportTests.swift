@@ -14,17 +14,19 @@ import XLSXReader
 struct MonthlyReportTests {
     static let sheetColumns: [String: [String]] = [
         "Summary": ["district_code", "district_name", "school_code", "school_name", "educators", "hours_in_month",
-                    "hours_this_term", "advanced_license", "complete", "ending_short", "behind", "on_track"],
+                    "credited_hours", "other_hours", "total_hours", "advanced_license", "complete", "ending_short", "behind", "on_track"],
         "Credits": ["posted_on", "entry_id", "educator_id", "last_name", "first_name", "district_code", "school_name",
                     "badge_name", "issuer_name", "award_date", "credit_type", "action", "hours", "net_hours", "reason",
                     "recorded_by", "award_id"],
         "Progress": ["educator_id", "last_name", "first_name", "district_code", "school_code", "school_name",
-                     "license_type", "term_start", "term_end", "hours_this_term", "required_hours", "remaining_hours",
-                     "status"],
+                     "license_type", "term_start", "term_end", "days_left", "credited_hours", "other_hours",
+                     "total_hours", "required_hours", "remaining_hours", "status", "other_hours_from"],
         "Pending": ["educator_id", "last_name", "first_name", "district_code", "school_name", "badge_id", "badge_name",
                     "issuer_name", "award_date", "first_seen_on", "days_waiting", "award_id"],
         "Exceptions": ["award_id", "source_file", "educator_id", "badge_name", "issuer_name", "award_date", "outcome",
                        "reason", "candidates", "recipient", "what_to_do"],
+        "Open": ["award_id", "source_file", "educator_id", "badge_name", "issuer_name", "award_date", "outcome",
+                 "reason", "candidates", "recipient", "what_to_do", "days_open"],
     ]
 
     @Test("The workbook: five formatted sheets with real dates and numbers, highlights and charts; CSVs alike")
@@ -33,10 +35,11 @@ struct MonthlyReportTests {
             let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
             #expect(written.month.description == "2026-11")
             #expect(written.files.first == workspace.reports + "/monthly/relicensure-2026-11.xlsx")
-            #expect(written.rowCounts == ["Summary": 5, "Credits": 24, "Progress": 35, "Pending": 3, "Exceptions": 18])
+            #expect(written.rowCounts == ["Summary": 5, "Credits": 24, "Progress": 35, "Pending": 3, "Exceptions": 18,
+                                          "Open": 16])
 
             let document = try XLSXDocument(path: workspace.reports + "/monthly/relicensure-2026-11.xlsx")
-            #expect(document.sheetNames == ["Summary", "Credits", "Progress", "Pending", "Exceptions"])
+            #expect(document.sheetNames == ["Summary", "Credits", "Progress", "Pending", "Exceptions", "Open"])
             for name in document.sheetNames {
                 let sheet = try #require(document.sheet(named: name))
                 let columns = try #require(Self.sheetColumns[name])
@@ -46,31 +49,36 @@ struct MonthlyReportTests {
                 #expect(csv.first == columns)
                 #expect(csv.count == (written.rowCounts[name] ?? 0) + 1)
                 for (row, fields) in csv.enumerated().dropFirst() {
-                    let cells = fields.indices.map { SheetChecks.csvText(sheet.cell(row: row, column: $0)) }
+                    let cells = fields.indices.map { SheetChecks.csvText(sheet.cell(row: row + 1, column: $0)) }
                     #expect(cells == fields, "\(name) row \(row)")
                 }
             }
 
             let credits = try #require(document.sheet(named: "Credits"))
-            let postedOn = try #require(credits.cell("A2"))
+            #expect(credits.cell("A1")?.string == "Ledger entries posted in the month — report for 2026-11, as of 2026-11-20")
+            let postedOn = try #require(credits.cell("A3"))
             #expect(postedOn.numberFormatCode == "yyyy-mm-dd")
             #expect(postedOn.number == Double(try #require(CalendarDate("2026-11-20")).dayNumber + 25_569))
-            let educatorIDs = (1...21).compactMap { credits.cell(row: $0, column: 2)?.string }
+            let educatorIDs = (2...22).compactMap { credits.cell(row: $0, column: 2)?.string }
             #expect(educatorIDs.count == 21 && educatorIDs.allSatisfy { $0.hasPrefix("004") })  // text: zeros kept
-            #expect(credits.cell("M2")?.number == 10)
-            #expect(credits.cell("M2")?.numberFormatCode == "0.0#")
-            #expect(credits.cell("B2")?.numberFormatCode == "#,##0")
+            #expect(credits.cell("M3")?.number == 10)
+            #expect(credits.cell("M3")?.numberFormatCode == "0.0#")
+            #expect(credits.cell("B3")?.numberFormatCode == "#,##0")
+            // Totals under the columns that add up: the month's net hours, and nothing under the others.
+            #expect(credits.cell("A27")?.string == "Total" && credits.cell("N27")?.number == 240)
+            #expect(credits.cell("M27")?.number == nil)
             #expect((credits.columnWidth(7) ?? 0) >= Double("Restorative Practices in the Classroom".count))
 
             let progress = try #require(document.sheet(named: "Progress"))
-            #expect(progress.cell("I2")?.numberFormatCode == "yyyy-mm-dd")
-            #expect(progress.cell("J2")?.number == 20)  // Avery Abbott: two DDOE credits this term
-            #expect(progress.cell("M2")?.string == "behind")
-            #expect(progress.conditionalFormats.map(\.formulas) == [["$M2=\"behind\""], ["$M2=\"ending_short\""]])
-            #expect(progress.conditionalFormats.allSatisfy { $0.range == "A2:M36" })
+            #expect(progress.cell("I3")?.numberFormatCode == "yyyy-mm-dd")
+            #expect(progress.cell("K3")?.number == 20)  // Avery Abbott: two DDOE credits this term
+            #expect(progress.cell("P3")?.string == "behind")
+            #expect(progress.conditionalFormats.map(\.formulas) == [["$P3=\"behind\""], ["$P3=\"ending_short\""]])
+            #expect(progress.conditionalFormats.allSatisfy { $0.range == "A3:Q37" })
+            #expect(progress.cell("A38")?.string == "Total" && progress.cell("K38")?.number == 240)
 
             let exceptions = try #require(document.sheet(named: "Exceptions"))
-            let rows = (1...18).map { row in (0..<8).map { SheetChecks.csvText(exceptions.cell(row: row, column: $0)) } }
+            let rows = (2...19).map { row in (0..<8).map { SheetChecks.csvText(exceptions.cell(row: row, column: $0)) } }
             let broken = try #require(rows.first { $0[1].hasSuffix("/broken.json") })
             #expect(broken[0].hasPrefix("sha256:"))
             #expect(broken[2] == "")  // not matched to anyone
@@ -81,23 +89,28 @@ struct MonthlyReportTests {
             #expect(!rows.contains { $0[6] == "credited" })
 
             let summary = try #require(document.sheet(named: "Summary"))
-            // Below the table: a blank row, then the district totals the first chart draws.
-            #expect(summary.cell("A8")?.string == "Hours by district")
-            #expect(summary.cell("A9")?.string == "district_code")
-            #expect(summary.cell("B10")?.string == "Red Clay Consolidated School District")
-            #expect(summary.cell("E10")?.number == 130)  // hours this term, district 31
+            // Below the table: its totals, a blank row, then the district totals the first chart draws.
+            #expect(summary.cell("A8")?.string == "Total" && summary.cell("E8")?.number == 35)
+            #expect(summary.cell("A10")?.string == "Hours by district")
+            #expect(summary.cell("A11")?.string == "district_code")
+            #expect(summary.cell("B12")?.string == "Red Clay Consolidated School District")
+            #expect(summary.cell("E12")?.number == 130)  // hours this term, district 31
             #expect(document.charts.count == 2)
             let byDistrict = try #require(document.charts.first)
             #expect(byDistrict.sheet == "Summary")
             #expect(byDistrict.type == .column)
             #expect(byDistrict.title == "Hours by district")
-            #expect(byDistrict.series.map(\.categories) == ["Summary!$B$10:$B$11", "Summary!$B$10:$B$11"])
-            #expect(byDistrict.series.map(\.values) == ["Summary!$E$10:$E$11", "Summary!$D$10:$D$11"])
+            // Beside the blocks they draw, one above the other: within the first screen (columns A-G, rows 1-30),
+            // not to the right of the wide Summary table.
+            #expect(byDistrict.anchor == CellPosition(row: 9, column: 6))
+            #expect(document.charts.last?.anchor == CellPosition(row: 21, column: 6))
+            #expect(byDistrict.series.map(\.categories) == ["Summary!$B$12:$B$13", "Summary!$B$12:$B$13"])
+            #expect(byDistrict.series.map(\.values) == ["Summary!$E$12:$E$13", "Summary!$D$12:$D$13"])
             let byMonth = try #require(document.charts.last)
             #expect(byMonth.title == "Hours credited by month")
-            #expect(byMonth.series.first?.values == "Summary!$B$15:$B$26")
-            #expect(summary.cell("A26")?.string == "2026-11")
-            #expect(summary.cell("B26")?.number == 240)
+            #expect(byMonth.series.first?.values == "Summary!$B$17:$B$28")
+            #expect(summary.cell("A28")?.string == "2026-11")
+            #expect(summary.cell("B28")?.number == 240)
 
             let store = try Store(conninfo: conninfo)
             let run = try #require(try store.recentRuns(limit: 1).first)
@@ -140,7 +153,23 @@ struct MonthlyReportTests {
             #expect(before.rowCounts["Exceptions"] == 0)
             #expect(before.rowCounts["Pending"] == 0)
             let progress = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/progress.csv")
-            #expect(progress.dropFirst().allSatisfy { $0[9] == "0" })
+            #expect(progress.dropFirst().allSatisfy { $0[10] == "0" })
+        }
+    }
+
+    @Test("The Open sheet keeps every unresolved exception, whatever its month, with the days it has been open")
+    func openExceptions() throws {
+        try Workspace.afterExampleNight { workspace, _ in
+            let december = try MonthlyReport.run(session: try workspace.session(asOf: "2027-01-04"), monthOption: "2026-12")
+            #expect(december.rowCounts["Exceptions"] == 0, "nothing was first seen in December")
+            #expect(december.rowCounts["Open"] == 16)
+            let open = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-12/open.csv")
+            let outcome = try #require(open.first?.firstIndex(of: "outcome"))
+            let daysOpen = try #require(open.first?.firstIndex(of: "days_open"))
+            let whatToDo = try #require(open.first?.firstIndex(of: "what_to_do"))
+            #expect(open.dropFirst().allSatisfy { !["credited", "invalid", "revoked"].contains($0[outcome]) })
+            #expect(open.dropFirst().allSatisfy { $0[daysOpen] == "45" && !$0[whatToDo].isEmpty })
+            #expect(open.dropFirst().contains { $0[outcome] == "pending_approval" })
         }
     }
 
@@ -176,7 +205,7 @@ struct MonthlyReportTests {
             #expect(last[15] == "HR test")
             let progress = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/progress.csv")
             let avery = try #require(progress.first { $0[0] == "0040100" })
-            #expect(avery[9] == "10" && avery[11] == "80")
+            #expect(avery[10] == "10" && avery[14] == "80")
             let summary = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/summary.csv")
             let dickinson = try #require(summary.first { $0[2] == "3101" })
             #expect(dickinson[5] == "60" && dickinson[6] == "60")
@@ -202,7 +231,7 @@ struct MonthlyReportStreamingTests {
         try Workspace.afterExampleNight { workspace, _ in
             let whole = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11")
             let reference = try Self.files(whole)
-            #expect(reference.count == 5)
+            #expect(reference.count == 6)
             for batchSize in [1, 2, 7] {
                 let written = try MonthlyReport.run(session: try workspace.session(), monthOption: "2026-11",
                                                     maxDataRowsPerSheet: 5, batchSize: batchSize)
@@ -221,7 +250,7 @@ struct MonthlyReportStreamingTests {
                         let count = index == parts - 1 ? rows - 5 * (parts - 1) : 5
                         SheetChecks.expectFormatted(sheet, columns: columns, rows: count)
                         cells += (0..<count).map { row in
-                            columns.indices.map { SheetChecks.csvText(sheet.cell(row: row + 1, column: $0)) }
+                            columns.indices.map { SheetChecks.csvText(sheet.cell(row: row + 2, column: $0)) }
                         }
                     }
                     #expect(document.sheet(named: "\(name) (\(parts + 1))") == nil)

@@ -59,10 +59,10 @@ struct NeutralisationTests {
             let document = try XLSXDocument(path: workspace.reports + "/monthly/relicensure-2026-11.xlsx")
             let credits = try #require(document.sheet(named: "Credits"))
             let expected = ["'-Hyphen", "'@Robin", "31", "'+Skyline =1+1", "'" + Self.badgeName, "'@Issuer"]
-            #expect((3...8).map { credits.cell(row: 1, column: $0)?.string } == expected)
+            #expect((3...8).map { credits.cell(row: 2, column: $0)?.string } == expected)
             for sheet in document.sheets {
                 SheetChecks.expectFormatted(sheet, columns: (0..<(sheet.autofilterColumns)).compactMap {
-                    sheet.cell(row: 0, column: $0)?.string
+                    sheet.cell(row: 1, column: $0)?.string
                 }, rows: written.rowCounts[sheet.name] ?? 0)
             }
             let csv = try SheetChecks.readCSV(workspace.reports + "/monthly/2026-11/credits.csv")

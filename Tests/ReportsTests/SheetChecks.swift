@@ -5,20 +5,28 @@ import XLSXReader
 
 /// What every sheet of the workbook and every CSV file must show, whatever its data.
 enum SheetChecks {
-    /// Header bold on a fill, frozen, filtered; every column given a width; no text cell that
-    /// a spreadsheet could run as a formula.
+    /// A title row (what the sheet is, the month, the as-of date), then the header bold on a
+    /// fill, both frozen, filtered; every column given a width; printed landscape, one page wide,
+    /// title and header repeated on each page; no text cell that a spreadsheet could run as a
+    /// formula.
     static func expectFormatted(_ sheet: SheetContents, columns: [String], rows: Int,
                                 sourceLocation: SourceLocation = #_sourceLocation) {
+        let title = sheet.cell(row: 0, column: 0)
+        #expect(title?.string?.contains("as of 20") == true, "\(sheet.name) title", sourceLocation: sourceLocation)
+        #expect(title?.style.bold == true, sourceLocation: sourceLocation)
+        #expect(sheet.print == PrintSettings(landscape: true, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+                                             repeatedRows: "$1:$2"), "\(sheet.name) print settings",
+                sourceLocation: sourceLocation)
         for (index, name) in columns.enumerated() {
-            let header = sheet.cell(row: 0, column: index)
+            let header = sheet.cell(row: 1, column: index)
             #expect(header?.string == name, sourceLocation: sourceLocation)
             #expect(header?.style.bold == true, sourceLocation: sourceLocation)
             #expect(header?.style.backgroundColor != nil, sourceLocation: sourceLocation)
             #expect((sheet.columnWidth(index) ?? 0) >= Double(name.count), "\(sheet.name) \(name)",
                     sourceLocation: sourceLocation)
         }
-        #expect(sheet.frozenRows == 1, sourceLocation: sourceLocation)
-        #expect(sheet.autofilterRange == "A1:\(CellPosition.columnName(columns.count - 1))\(rows + 1)",
+        #expect(sheet.frozenRows == 2, sourceLocation: sourceLocation)
+        #expect(sheet.autofilterRange == "A2:\(CellPosition.columnName(columns.count - 1))\(rows + 2)",
                 sourceLocation: sourceLocation)
         for cell in sheet.cells.values {
             #expect(cell.stringStorage != .formula, sourceLocation: sourceLocation)
@@ -31,15 +39,15 @@ enum SheetChecks {
     static func creditsSplitOverThreeSheets(_ document: XLSXDocument,
                                             sourceLocation: SourceLocation = #_sourceLocation) throws -> [Double] {
         #expect(document.sheetNames == ["Summary", "Credits", "Credits (2)", "Credits (3)", "Progress", "Pending",
-                                        "Exceptions"], sourceLocation: sourceLocation)
+                                        "Exceptions", "Open"], sourceLocation: sourceLocation)
         var ids: [Double] = []
         for (name, rows) in [("Credits", 5), ("Credits (2)", 5), ("Credits (3)", 2)] {
             let sheet = try #require(document.sheet(named: name), sourceLocation: sourceLocation)
-            #expect(sheet.cell("A1")?.string == "posted_on", sourceLocation: sourceLocation)
-            #expect(sheet.frozenRows == 1, sourceLocation: sourceLocation)
-            #expect(sheet.autofilterRange == "A1:C\(rows + 1)", sourceLocation: sourceLocation)
-            #expect(sheet.rowCount == rows + 1, sourceLocation: sourceLocation)
-            ids += (1...rows).compactMap { sheet.cell(row: $0, column: 1)?.number }
+            #expect(sheet.cell("A2")?.string == "posted_on", sourceLocation: sourceLocation)
+            #expect(sheet.frozenRows == 2, sourceLocation: sourceLocation)
+            #expect(sheet.autofilterRange == "A2:C\(rows + 2)", sourceLocation: sourceLocation)
+            #expect(sheet.rowCount == rows + 2, sourceLocation: sourceLocation)
+            ids += (2...rows + 1).compactMap { sheet.cell(row: $0, column: 1)?.number }
         }
         return ids
     }

@@ -66,7 +66,7 @@ struct StreamedWorkbookTests {
                                                    reportsFolder: reports, maxDataRowsPerSheet: 5)
         let document = try XLSXDocument(path: try #require(written.files.first))
         #expect(document.sheetNames.filter { $0.hasPrefix("Credits") } == ["Credits", "Credits (2)"])
-        #expect(document.sheet(named: "Credits (2)")?.autofilterRange == "A1:C6")
+        #expect(document.sheet(named: "Credits (2)")?.autofilterRange == "A2:C7")
     }
 
     @Test("A producer that fails: its error comes out, and no file or folder is left behind")

@@ -12,7 +12,11 @@ struct TranscriptTests {
             let transcript = try EducatorTranscript.build(session: session, key: "0040100")
             let object = try #require(try JSONSerialization.jsonObject(with: transcript.json()) as? [String: Any])
             #expect(Set(object.keys) == ["educator_id", "first_name", "last_name", "district_code", "license",
-                                         "required_hours", "credited_hours", "remaining_hours", "status", "awards"])
+                                         "required_hours", "credited_hours", "other_hours", "total_hours",
+                                         "other_hours_from", "pdms_imported_on", "remaining_hours", "status", "awards"])
+            #expect(object["other_hours"] as? Double == 0)
+            #expect(object["other_hours_from"] as? String == "no PDMS hours on record")
+            #expect(object["pdms_imported_on"] is NSNull)
             #expect(object["educator_id"] as? String == "0040100")
             #expect(object["credited_hours"] as? Double == 20)
             #expect(object["remaining_hours"] as? Double == 70)
@@ -46,11 +50,13 @@ struct TranscriptTests {
             let text = transcript.text
             #expect(text.contains("Taylor Dawson (educator 0040211"))
             #expect(text.contains("term 2022-07-01 to 2027-06-30"))
-            #expect(text.contains("30 hours credited in the term of 90 required, 60 remaining; status behind"))
+            #expect(text.contains("30 hours credited in the term + 0 other hours (no PDMS hours on record) = 30 of 90 "
+                                  + "required, 60 remaining; status behind"))
             #expect(text.contains("over_cap, 0 h: Not credited: the hours cap for this term is already reached"))
             let csv = try SheetChecks.readCSVText(String(decoding: transcript.awardTable.csv, as: UTF8.self))
             #expect(csv.first == ["educator_id", "award_id", "badge_id", "badge_name", "issuer_id", "issuer_name",
-                                  "award_date", "outcome", "hours", "reason"])
+                                  "award_date", "outcome", "hours", "reason", "credited_hours", "other_hours",
+                                  "total_hours", "other_hours_from"])
             #expect(csv.count == transcript.awards.count + 1)
             #expect(csv.dropFirst().allSatisfy { $0[0] == "0040211" })
         }
@@ -76,16 +82,22 @@ struct TranscriptTests {
         }
     }
 
-    @Test("report progress lists every active educator exactly as the Progress sheet does")
+    @Test("report progress lists every active educator as the Progress sheet does, most urgent first")
     func progressReport() throws {
         try Workspace.afterExampleNight { workspace, _ in
             let session = try workspace.session(asOf: "2026-11-20")
-            let table = try ProgressReport.table(session: session)
+            let (table, source) = try ProgressReport.table(session: session)
             #expect(table.rows.count == 35)  // 36 on the roster, one inactive
+            #expect(source == "no PDMS hours on record")
             _ = try MonthlyReport.run(session: session, monthOption: "2026-11")
             let sheet = try String(contentsOfFile: workspace.reports + "/monthly/2026-11/progress.csv", encoding: .utf8)
-            #expect(String(decoding: table.csv, as: UTF8.self) == sheet)
-            let statuses = Set(table.rows.compactMap { $0.last?.plainText })
+            let lines = { (text: String) in text.split(separator: "\r\n").map(String.init) }
+            let csv = lines(String(decoding: table.csv, as: UTF8.self))
+            #expect(csv.first == lines(sheet).first)
+            #expect(Set(csv) == Set(lines(sheet)))
+            let status = try #require(table.column(named: "status"))
+            #expect(table.rows.first?[status].plainText == "ending_short")
+            let statuses = Set(table.rows.map { $0[status].plainText })
             #expect(statuses == ["advanced_license", "behind", "ending_short"])
             let json = try #require(try JSONSerialization.jsonObject(with: table.json()) as? [[String: Any]])
             #expect(json.count == 35)

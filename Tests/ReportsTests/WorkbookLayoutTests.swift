@@ -20,7 +20,7 @@ struct WorkbookLayoutTests {
         return MonthlyReportContent(
             month: month, asOf: day("2026-11-20"),
             summary: ReportTable(name: "Summary", columns: ["district_code", "educators"], rows: [[.text("31"), .count(2)]]),
-            credits: credits, progress: progress, pending: empty("Pending"), exceptions: empty("Exceptions"),
+            credits: credits, progress: progress, pending: empty("Pending"), exceptions: empty("Exceptions"), open: empty("Open"),
             districtTotals: ReportTable(name: "Hours by district",
                                         columns: ["district_code", "district_name", "educators", "hours_in_month", "hours_this_term"],
                                         rows: [[.text("31"), .text("Red Clay"), .count(2), .hours(ClockHours(20)), .hours(ClockHours(30))]]),
@@ -57,8 +57,8 @@ struct WorkbookLayoutTests {
         let progress = try #require(try XLSXDocument(path: workbook).sheet(named: "Progress"))
         let rules = progress.conditionalFormats
         #expect(rules.count == 2)
-        #expect(rules.allSatisfy { $0.range == "A2:B3" && $0.type == "expression" })
-        #expect(rules.map { $0.formulas } == [["$B2=\"behind\""], ["$B2=\"ending_short\""]])
+        #expect(rules.allSatisfy { $0.range == "A3:B4" && $0.type == "expression" })
+        #expect(rules.map { $0.formulas } == [["$B3=\"behind\""], ["$B3=\"ending_short\""]])
         #expect(rules.allSatisfy { $0.format?.backgroundColor != nil })
     }
 
@@ -74,7 +74,7 @@ struct WorkbookLayoutTests {
         let workbook = try #require(files.first)
         let document = try XLSXDocument(path: workbook)
         #expect(document.charts.map(\.title) == ["Hours credited by month"])
-        #expect(document.sheet(named: "Credits")?.autofilterRange == "A1:C1")
+        #expect(document.sheet(named: "Credits")?.autofilterRange == "A2:C2")
         #expect(document.sheet(named: "Progress")?.conditionalFormats.isEmpty == true)
     }
 
@@ -84,7 +84,8 @@ struct WorkbookLayoutTests {
         defer { try? FileManager.default.removeItem(atPath: reports) }
         let files = try MonthlyReportFiles.write(try Self.content(creditRows: 1), reportsFolder: reports)
         #expect(files.map { URL(fileURLWithPath: $0).lastPathComponent }
-                == ["relicensure-2026-11.xlsx", "summary.csv", "credits.csv", "progress.csv", "pending.csv", "exceptions.csv"])
+                == ["relicensure-2026-11.xlsx", "summary.csv", "credits.csv", "progress.csv", "pending.csv", "exceptions.csv",
+                    "open.csv"])
         for file in files {
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
             #expect(mode == 0o640, "\(file)")

@@ -14,6 +14,8 @@ public struct SheetContents: Sendable {
     public let conditionalFormats: [ConditionalFormatContents]
     /// The charts drawn on this sheet.
     public let charts: [ChartContents]
+    /// How the sheet prints.
+    public let print: PrintSettings
 
     /// The cell at a zero-based position, `nil` when none is stored.
     public func cell(row: Int, column: Int) -> CellContents? {
@@ -39,6 +41,26 @@ public struct SheetContents: Sendable {
     /// font, to the nearest pixel), or `nil` when the column keeps Excel's default width.
     public func columnWidth(_ column: Int) -> Double? {
         columns.first { ($0.firstColumn...$0.lastColumn).contains(column) }?.characterWidth
+    }
+}
+
+/// How a sheet prints: its `pageSetup`, and the rows repeated on every page (the workbook's
+/// `_xlnm.Print_Titles` for the sheet, e.g. `$1:$2`).
+public struct PrintSettings: Sendable, Hashable {
+    public var landscape = false
+    /// Whether the sheet is scaled to fit `fitToWidth` × `fitToHeight` pages (0: as many as needed).
+    public var fitToPage = false
+    public var fitToWidth = 1
+    public var fitToHeight = 1
+    public var repeatedRows: String?
+
+    public init(landscape: Bool = false, fitToPage: Bool = false, fitToWidth: Int = 1, fitToHeight: Int = 1,
+                repeatedRows: String? = nil) {
+        self.landscape = landscape
+        self.fitToPage = fitToPage
+        self.fitToWidth = fitToWidth
+        self.fitToHeight = fitToHeight
+        self.repeatedRows = repeatedRows
     }
 }
 

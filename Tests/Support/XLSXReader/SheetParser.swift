@@ -14,6 +14,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         var conditionalFormats: [ConditionalFormatContents] = []
         /// Relationship ids of the sheet's drawings, which hold its charts.
         var drawingIDs: [String] = []
+        var print = PrintSettings()
     }
 
     private let sharedStrings: [String]
@@ -105,6 +106,12 @@ final class SheetParser: NSObject, XMLParserDelegate {
             ruleFormulas = []
         case "formula" where ruleAttributes != nil:
             startCapture(.formula)
+        case "pageSetUpPr":
+            result.print.fitToPage = attributes["fitToPage"] == "1"
+        case "pageSetup":
+            result.print.landscape = attributes["orientation"] == "landscape"
+            result.print.fitToWidth = attributes["fitToWidth"].flatMap(Int.init) ?? 1
+            result.print.fitToHeight = attributes["fitToHeight"].flatMap(Int.init) ?? 1
         case "drawing":
             if let id = attributes["r:id"] ?? attributes["id"] { result.drawingIDs.append(id) }
         default:

@@ -31,6 +31,13 @@ public struct XLSXDocument: Sendable {
 
         var sheets: [SheetContents] = []
         var drawnCharts: Set<String> = []
+        var printTitles: [Int: String] = [:]
+        for name in workbook.child("definedNames")?.children("definedName") ?? []
+        where name["name"] == "_xlnm.Print_Titles" {
+            if let sheet = name["localSheetId"].flatMap(Int.init) {
+                printTitles[sheet] = name.text.split(separator: "!").last.map(String.init)
+            }
+        }
         for sheet in workbook.child("sheets")?.children("sheet") ?? [] {
             guard let name = sheet["name"], let id = sheet["r:id"] ?? sheet["id"] else { continue }
             guard let target = relationships[id]?.target, package.contains(target) else {
@@ -41,10 +48,12 @@ public struct XLSXDocument: Sendable {
                                                styles: styles, part: "\(target) of '\(path)'")
             let charts = try XLSXDocument.charts(of: target, drawings: parsed.drawingIDs, sheet: name, in: package)
             drawnCharts.formUnion(charts.map(\.part))
+            var print = parsed.print
+            print.repeatedRows = printTitles[sheets.count]
             sheets.append(SheetContents(
                 name: name, cells: parsed.cells, frozenRows: parsed.frozenRows, frozenColumns: parsed.frozenColumns,
                 autofilterRange: parsed.autofilterRange, columns: parsed.columns,
-                conditionalFormats: parsed.conditionalFormats, charts: charts))
+                conditionalFormats: parsed.conditionalFormats, charts: charts, print: print))
         }
         self.sheets = sheets
 
