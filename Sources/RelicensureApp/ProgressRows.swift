@@ -1,15 +1,16 @@
-import OpenBadges
-import Relicensure
-import RelicensureStore
+public import OpenBadges
+public import Relicensure
+public import RelicensureStore
 public import Reports
 
-/// One active educator's progress: a row of the Progress sheet and of `report progress`.
-struct ProgressRow {
-    let educator: Educator
-    let hours: EducatorHours
-    let progress: Progress
+/// One active educator's progress: a row of the Progress sheet, of `report progress` and of the
+/// web door's dashboard and educators page.
+public struct ProgressRow: Sendable {
+    public let educator: Educator
+    public let hours: EducatorHours
+    public let progress: Progress
 
-    static let columns = ["educator_id", "last_name", "first_name", "district_code", "school_code", "school_name",
+    public static let columns = ["educator_id", "last_name", "first_name", "district_code", "school_code", "school_name",
                           "license_type", "term_start", "term_end", "hours_this_term", "required_hours",
                           "remaining_hours", "status"]
 
@@ -27,7 +28,7 @@ struct ProgressRow {
             }
     }
 
-    static func table(_ rows: [ProgressRow]) -> ReportTable {
+    public static func table(_ rows: [ProgressRow]) -> ReportTable {
         ReportTable(name: "Progress", columns: columns, rows: rows.map(\.values))
     }
 
@@ -37,7 +38,7 @@ struct ProgressRow {
     }
 
     /// The row's cells, in the order of `columns`.
-    var values: [ReportValue] {
+    public var values: [ReportValue] {
         [.text(educator.id), .text(educator.lastName), .text(educator.firstName), .text(educator.districtCode),
          .text(educator.schoolCode), .text(educator.schoolName), .text(educator.licenseType),
          .date(educator.term?.start), .date(educator.term?.end), .hours(progress.credited),
@@ -56,5 +57,16 @@ public enum ProgressReport {
                              required: session.configuration.rules.requiredHours, asOf: asOf)
         }
         return ProgressRow.table(rows)
+    }
+
+    /// The active educators of `scope` whose id, name or e-mail contains `search`, of `school`
+    /// when given, as the Progress sheet counts them, read in one snapshot.
+    public static func rows(store: Store, scope: RosterScope, search: String? = nil, school: String? = nil,
+                            required: ClockHours, asOf: CalendarDate) throws -> [ProgressRow] {
+        try store.readingSnapshot {
+            ProgressRow.rows(roster: try store.educators(in: scope, matching: search, school: school),
+                             hours: try store.educatorHours(asOf: asOf, month: ReportMonth(containing: asOf), scope: scope),
+                             required: required, asOf: asOf)
+        }
     }
 }

@@ -19,6 +19,8 @@ public struct Configuration: Sendable {
     public var verification: VerificationSettings
     /// PDMS columns, in file order.
     public var pdmsColumns: [String]
+    /// The web door (`web:`, SPEC §8).
+    public var web: WebSettings = WebSettings()
 
     /// The PDMS columns SPEC §6 defines, in their default order.
     public static let knownPDMSColumns = ["educator_id", "last_name", "first_name", "district_code",

@@ -12,7 +12,7 @@ struct YAMLReader {
 
     func configuration(_ root: Node) throws(ConfigurationError) -> Configuration {
         let top = try mapping(root, path: "", allowed: ["database", "inbox", "uploads", "reports", "state", "ddoe",
-                                                          "districts", "verification", "pdms"],
+                                                          "districts", "verification", "pdms", "web"],
                               required: ["inbox", "reports", "ddoe"])
         let database = try top["database"].map { node throws(ConfigurationError) in try optionalString(node, "database") } ?? nil
         let inbox = try path(try string(top.required("inbox"), "inbox"))
@@ -67,11 +67,12 @@ struct YAMLReader {
                 }
             }
         }
+        let web = try top["web"].map { node throws(ConfigurationError) in try self.web(node) } ?? WebSettings()
         let rules = CreditingRules(requiredHours: requiredHours, microCredentialCap: stateCap,
                                    ddoe: DDOERule(hoursPerCredential: ddoeHours, issuerIDs: Set(ddoeIssuers)),
                                    districts: districts)
         return Configuration(file: file, database: database, inbox: inbox, uploads: uploads, reports: reports,
-                             timeZone: timeZone, rules: rules, verification: verification, pdmsColumns: columns)
+                             timeZone: timeZone, rules: rules, verification: verification, pdmsColumns: columns, web: web)
     }
 
     func district(_ node: Node, path: String) throws(ConfigurationError) -> DistrictRules {

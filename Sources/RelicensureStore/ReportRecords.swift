@@ -55,6 +55,9 @@ public enum AwardSelection: Sendable, Hashable {
     case uncreditedFirstSeen(from: CalendarDate, through: CalendarDate)
     /// Whose outcome is this code.
     case outcome(String)
+    /// Not credited and not invalid or revoked, whenever first seen, oldest first: the open
+    /// exceptions (SPEC §6 "Open exceptions").
+    case open
     /// Matched to this educator, or with hours posted to them.
     case educator(String)
 }

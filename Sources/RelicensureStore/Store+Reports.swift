@@ -38,9 +38,10 @@ extension Store {
 
     /// Hours by educator id as of `asOf` (entries posted later are not counted): net hours of
     /// awards dated in each educator's current term, and net hours posted in `month`.
-    /// Educators without entries are absent; with `educatorID`, only that educator is counted.
-    public func educatorHours(asOf: CalendarDate, month: ReportMonth,
-                              educatorID: String? = nil) throws -> [String: EducatorHours] {
+    /// Educators without entries are absent; with `educatorID`, only that educator is counted;
+    /// only educators in `scope` are.
+    public func educatorHours(asOf: CalendarDate, month: ReportMonth, educatorID: String? = nil,
+                              scope: RosterScope = .everyone) throws -> [String: EducatorHours] {
         let asOf = asOf.description, first = month.firstDay.description, last = month.lastDay.description
         let net = Self.netHours(of: "l")
         var hours: [String: EducatorHours] = [:]
@@ -51,7 +52,7 @@ extension Store {
                    coalesce(\(unescaped: net) FILTER (WHERE l.posted_on BETWEEN \(first)::date AND \(last)::date), 0)::text
                        AS month
             FROM educators e JOIN ledger_entries l ON l.educator_id = e.educator_id AND l.posted_on <= \(asOf)::date
-            WHERE \(educatorID)::text IS NULL OR e.educator_id = \(educatorID)
+            WHERE (\(educatorID)::text IS NULL OR e.educator_id = \(educatorID)) AND \(scope, on: "e")
             GROUP BY e.educator_id
             """) {
             hours[try row.string("educator_id")] = EducatorHours(term: try Self.hours(row, "term"),
@@ -61,13 +62,17 @@ extension Store {
     }
 
     /// Net hours posted in each month from `from` through `through`, by `YYYY-MM`; months
-    /// without entries are absent.
-    public func hoursByPostingMonth(from: CalendarDate, through: CalendarDate) throws -> [String: ClockHours] {
+    /// without entries are absent. Only entries of educators in `scope` count.
+    public func hoursByPostingMonth(from: CalendarDate, through: CalendarDate,
+                                    scope: RosterScope = .everyone) throws -> [String: ClockHours] {
         var hours: [String: ClockHours] = [:]
+        let everyone = scope == .everyone
         for row in try connection.query("""
             SELECT to_char(posted_on, 'YYYY-MM') AS month,
                    \(unescaped: Self.netHours)::text AS net
-            FROM ledger_entries WHERE posted_on BETWEEN \(from.description)::date AND \(through.description)::date
+            FROM ledger_entries
+            WHERE posted_on BETWEEN \(from.description)::date AND \(through.description)::date
+              AND (\(everyone) OR educator_id IN (SELECT e.educator_id FROM educators e WHERE \(scope, on: "e")))
             GROUP BY 1
             """) {
             hours[try row.string("month")] = try Self.hours(row, "net")
@@ -92,17 +97,22 @@ extension Store {
         // Read by position (faster than by name, a million times over): `ledgerLine` follows
         // this column order. Hours as hundredths, so that no decimal text is parsed.
         """
-        SELECT l.entry_id, l.posted_on::text, l.educator_id, l.award_id,
-               coalesce(a.badge_name, l.badge_id), coalesce(a.issuer_name, l.issuer_id),
-               l.award_date::text, l.action, l.kind, (l.hours * 100)::bigint, l.credit_type, l.reason,
-               l.recorded_by
+        SELECT \(unescaped: ledgerLineColumns)
         FROM ledger_entries l JOIN awards a USING (award_id)
         WHERE l.posted_on BETWEEN \(from.description)::date AND \(through.description)::date
         ORDER BY l.posted_on, l.entry_id
         """
     }
 
-    private static func ledgerLine(_ row: PostgresRow) throws -> LedgerLine {
+    /// The columns `ledgerLine` reads, of `ledger_entries l JOIN awards a`.
+    static let ledgerLineColumns = """
+        l.entry_id, l.posted_on::text, l.educator_id, l.award_id,
+        coalesce(a.badge_name, l.badge_id), coalesce(a.issuer_name, l.issuer_id),
+        l.award_date::text, l.action, l.kind, (l.hours * 100)::bigint, l.credit_type, l.reason,
+        l.recorded_by
+        """
+
+    static func ledgerLine(_ row: PostgresRow) throws -> LedgerLine {
         guard let action = Posting.Action(rawValue: try row.string(7)) else {
             throw StoreError("ledger entry \(row[0] ?? "?") has an unknown action")
         }
@@ -117,8 +127,11 @@ extension Store {
     /// The awards `selection` names, each with its outcome as of `asOf` (the latest evaluated on
     /// or before that day) and the hours standing for it then, in award-date order. Awards first
     /// seen after `asOf` are left out, so a report as of a past day shows what was known then.
-    public func awards(_ selection: AwardSelection, asOf: CalendarDate) throws -> [AwardStanding] {
-        try connection.query(Self.awardsQuery(selection, asOf: asOf)).map(Self.awardStanding)
+    /// With a `scope`, only awards matched to an educator in it, or naming one among their
+    /// candidates, are read (an award matched to nobody is seen by `everyone` alone).
+    public func awards(_ selection: AwardSelection, asOf: CalendarDate,
+                       scope: RosterScope = .everyone) throws -> [AwardStanding] {
+        try connection.query(Self.awardsQuery(selection, asOf: asOf, scope: scope)).map(Self.awardStanding)
     }
 
     /// `awards(_:asOf:)` read a batch at a time, as `startLedgerLines` reads the ledger: started
@@ -131,8 +144,9 @@ extension Store {
                      decode: Self.awardStanding)
     }
 
-    private static func awardsQuery(_ selection: AwardSelection, asOf: CalendarDate) -> PostgresQuery {
-        var parameters: [any PostgresEncodable] = [asOf.description]
+    private static func awardsQuery(_ selection: AwardSelection, asOf: CalendarDate,
+                                    scope rosterScope: RosterScope = .everyone) -> PostgresQuery {
+        var parameters: [(any PostgresEncodable)?] = [asOf.description]
         let condition: String
         switch selection {
         case .uncreditedFirstSeen(let from, let through):
@@ -141,6 +155,10 @@ extension Store {
         case .outcome(let code):
             condition = "o.outcome = $2"
             parameters.append(code)
+        case .open:
+            // Not credited, and not closed for good (invalid or revoked), whenever first seen.
+            condition = "o.outcome IS DISTINCT FROM 'credited' AND o.outcome IS DISTINCT FROM 'invalid' "
+                + "AND o.outcome IS DISTINCT FROM 'revoked'"
         case .educator(let id):
             condition = """
                 (o.educator_id = $2 OR $2 = ANY(\(Self.candidatesExpression("o.reason")))
@@ -166,6 +184,16 @@ extension Store {
             scope = "AND award_id IN \(ids)"
             awardScope = "AND a.award_id IN \(ids)"
         }
+        var inScope = ""
+        if rosterScope != .everyone {
+            let n = parameters.count + 1
+            inScope = """
+                AND EXISTS (SELECT 1 FROM educators e
+                            WHERE (e.educator_id = o.educator_id OR e.educator_id = ANY(\(Self.candidatesExpression("o.reason"))))
+                              AND \(rosterScope.condition(on: "e", firstParameter: n)))
+                """
+            parameters += rosterScope.parameters
+        }
         // Read by position: `awardStanding` follows this column order.
         return PostgresQuery(sql: """
             WITH known AS (
@@ -186,8 +214,8 @@ extension Store {
                    coalesce(o.reason, ''), o.educator_id, (coalesce(s.net, 0) * 100)::bigint,
                    CASE WHEN a.recipient_hashed THEN 'hashed' ELSE a.recipient_identity END
             FROM awards a LEFT JOIN latest o USING (award_id) LEFT JOIN standing s USING (award_id)
-            WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope)
-            ORDER BY a.award_date NULLS LAST, a.award_id
+            WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope) \(inScope)
+            ORDER BY \(selection == .open ? "a.first_seen_on, a.award_id" : "a.award_date NULLS LAST, a.award_id")
             """, parameters: parameters)
     }
 
