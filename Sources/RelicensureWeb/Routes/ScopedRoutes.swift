@@ -168,9 +168,13 @@ struct ScopedRoutes {
 
     private func exceptionsPage(_ context: WebContext) async throws -> Response {
         let table = try await openExceptions(context)
+        let scope = try account(context).scope
+        let names = try await environment.pool.withStore { store in
+            Dictionary(try store.educators(in: scope).map { ($0.id, "\($0.firstName) \($0.lastName)") }) { a, _ in a }
+        }
         return Pages.html(try environment.render(
             ExceptionsView(chrome: try chrome(context, here: "/exceptions"), asOf: environment.today.description,
-                           table: table), "exceptions"))
+                           table: table, names: names), "exceptions"))
     }
 
     // MARK: Approvals

@@ -19,7 +19,7 @@ extension PageTemplates {
     header.top nav a.here { color:#fff; border-bottom:2px solid #fff; }
     header.top .who { margin-left:auto; font-size:.9rem; color:#dbe7f5; display:flex; gap:.8rem; align-items:center; }
     header.top .who button { background:transparent; color:#fff; border:1px solid #8fb0d3; border-radius:4px; padding:.15rem .6rem; cursor:pointer; }
-    main { max-width:1150px; margin:0 auto; padding:1.2rem 1.5rem 3rem; }
+    main { max-width:1280px; margin:0 auto; padding:1.2rem 1.5rem 3rem; }
     h1 { font-size:1.5rem; margin:.2rem 0 .2rem; }
     h2 { font-size:1.1rem; margin:1.6rem 0 .6rem; }
     p.lead { color:var(--muted); margin:.1rem 0 1rem; }
@@ -32,6 +32,10 @@ extension PageTemplates {
     th, td { text-align:left; padding:.45rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
     th { background:#eef2f6; font-size:.85rem; color:var(--muted); font-weight:600; }
     td.num, th.num { text-align:right; white-space:nowrap; }
+    td.date { white-space:nowrap; }
+    td.todo { min-width:16rem; }
+    .decided { display:block; font-size:.85rem; color:var(--muted); margin-top:.15rem; }
+    .legend { color:var(--muted); font-size:.85rem; margin:.5rem 0 0; }
     .badge { display:inline-block; border-radius:10px; padding:0 .5rem; font-size:.82rem; font-weight:600; background:#e8edf3; white-space:nowrap; }
     .badge.ending_short { background:#fbe4e2; color:var(--ending); } .badge.behind { background:#fdf0dc; color:var(--behind); }
     .badge.on_track, .badge.complete, .badge.credited { background:#e2f3e7; color:var(--ok); }

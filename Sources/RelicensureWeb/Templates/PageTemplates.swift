@@ -38,6 +38,8 @@ enum PageTemplates {
     <div class="cards">
       {{#statuses}}<a class="card {{code}}" href="{{href}}"><div class="n">{{count}}</div><div class="l">{{label}}</div></a>{{/statuses}}
     </div>
+    <p class="legend"><b>Ending short</b>: the license term ends within 90 days, or has ended, without the hours.
+      <b>Behind</b>: a smaller share of the hours than of the term has gone by. Click a number to see who.</p>
     <h2>Hours credited in each of the last twelve months</h2>
     <div class="chart">
       <svg viewBox="0 0 {{chart.width}} {{chart.height}}" role="img" aria-label="Hours credited by month">
@@ -47,7 +49,7 @@ enum PageTemplates {
         {{#chart.bars}}
         <g><title>{{month}}: {{hours}} hours</title>
           <rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="#1f5fa8" rx="2"/>
-          <text x="{{labelX}}" y="{{valueY}}" text-anchor="middle" font-size="11" fill="#1d2733">{{hours}}</text>
+          {{#showValue}}<text x="{{labelX}}" y="{{valueY}}" text-anchor="middle" font-size="11" fill="#1d2733">{{hours}}</text>{{/showValue}}
           <text x="{{labelX}}" y="{{monthY}}" text-anchor="middle" font-size="11" fill="#5b6776">{{monthLabel}}</text>
         </g>
         {{/chart.bars}}
@@ -60,11 +62,11 @@ enum PageTemplates {
       <tr><th>Educator</th><th>School</th><th>Status</th><th>Term ends</th><th class="num">Hours this term</th><th class="num">Still needed</th></tr>
       {{#urgent}}
       <tr><td><a href="{{href}}">{{name}}</a> <span class="muted small">{{id}}</span></td><td>{{school}}</td>
-          <td><span class="badge {{statusCode}}">{{statusLabel}}</span></td><td>{{termEnd}} <span class="muted small">{{daysLeft}}</span></td>
+          <td><span class="badge {{statusCode}}">{{statusLabel}}</span></td><td class="date">{{termEnd}} <span class="muted small">{{daysLeft}}</span></td>
           <td class="num">{{credited}}</td><td class="num">{{remaining}}</td></tr>
       {{/urgent}}
     </table>
-    {{#moreUrgent}}<p><a href="{{moreUrgentHref}}">See all {{urgentTotal}} who are ending short or behind</a></p>{{/moreUrgent}}
+    {{#moreUrgent}}<p>{{urgentTotal}} educators are ending short or behind; the {{urgentShown}} most urgent are shown. <a href="{{moreUrgentHref}}">See everyone who is behind</a></p>{{/moreUrgent}}
     {{/hasUrgent}}
     <p class="downloads small"><a href="/downloads/progress.csv">Download everyone's progress (CSV)</a><a href="/downloads/exceptions.csv">Download open exceptions (CSV)</a></p>
     {{>footer}}
@@ -121,8 +123,8 @@ enum PageTemplates {
     <table>
       <tr><th>Awarded</th><th>Badge</th><th>Issuer</th><th>Outcome</th><th class="num">Hours</th><th>Why</th></tr>
       {{#awards}}
-      <tr><td>{{date}}</td><td>{{badge}}</td><td>{{issuer}}</td><td><span class="badge {{outcomeCode}}">{{outcomeLabel}}</span></td>
-          <td class="num">{{hours}}</td><td>{{reason}}{{#note}} <span class="badge">{{note}}</span>{{/note}}</td></tr>
+      <tr><td class="date">{{date}}</td><td>{{badge}}</td><td>{{issuer}}</td><td><span class="badge {{outcomeCode}}">{{outcomeLabel}}</span></td>
+          <td class="num">{{hours}}</td><td>{{reason}}{{#note}} <span class="badge">{{note}}</span>{{/note}}{{#decided}}<span class="decided">{{decided}}</span>{{/decided}}</td></tr>
       {{/awards}}
     </table>
     {{/hasAwards}}
@@ -130,14 +132,14 @@ enum PageTemplates {
     <h2>District decisions</h2>
     <table>
       <tr><th>Decided on</th><th>By</th><th>Badge</th><th>Decision</th><th class="num">Hours</th><th>Note</th></tr>
-      {{#decisions}}<tr><td>{{decidedOn}}</td><td>{{decidedBy}}</td><td>{{badge}}</td><td>{{verdict}}</td><td class="num">{{hours}}</td><td>{{note}}</td></tr>{{/decisions}}
+      {{#decisions}}<tr><td class="date">{{decidedOn}}</td><td>{{decidedBy}}</td><td>{{badge}}</td><td>{{verdict}}</td><td class="num">{{hours}}</td><td>{{note}}</td></tr>{{/decisions}}
     </table>
     {{/hasDecisions}}
     {{#hasLedger}}
     <h2>Ledger entries</h2>
     <table>
       <tr><th>Posted on</th><th>Badge</th><th>Entry</th><th class="num">Hours</th><th>Why</th><th>Recorded by</th></tr>
-      {{#ledger}}<tr><td>{{postedOn}}</td><td>{{badge}}</td><td>{{action}} ({{kind}})</td><td class="num">{{hours}}</td><td>{{reason}}</td><td>{{recordedBy}}</td></tr>{{/ledger}}
+      {{#ledger}}<tr><td class="date">{{postedOn}}</td><td>{{badge}}</td><td>{{action}} ({{kind}})</td><td class="num">{{hours}}</td><td>{{reason}}</td><td>{{recordedBy}}</td></tr>{{/ledger}}
     </table>
     {{/hasLedger}}
     <p class="small"><a href="{{jsonHref}}">This transcript as JSON</a></p>
@@ -153,8 +155,9 @@ enum PageTemplates {
     <table>
       <tr><th class="num">Days open</th><th>Educator</th><th>Badge</th><th>Issuer</th><th>Outcome</th><th>Why</th><th>What to do</th></tr>
       {{#rows}}
-      <tr><td class="num">{{daysOpen}}</td><td>{{#href}}<a href="{{href}}">{{educator}}</a>{{/href}}{{^href}}{{educator}}{{/href}}</td><td>{{badge}}</td><td>{{issuer}}</td>
-          <td><span class="badge {{outcome}}">{{outcomeLabel}}</span></td><td>{{reason}}</td><td>{{whatToDo}}</td></tr>
+      <tr><td class="num">{{daysOpen}}</td><td>{{#href}}<a href="{{href}}">{{educator}}</a> <span class="muted small">{{educatorID}}</span>{{/href}}{{^href}}{{educator}}{{/href}}</td><td>{{badge}}</td><td>{{issuer}}</td>
+          <td><span class="badge {{outcome}}">{{outcomeLabel}}</span></td><td>{{reason}}</td>
+          <td class="todo">{{#decideHere}}<a href="/approvals">Decide on the Approvals page</a>{{/decideHere}}{{^decideHere}}{{whatToDo}}{{/decideHere}}</td></tr>
       {{/rows}}
     </table>
     {{/hasRows}}
@@ -173,7 +176,7 @@ enum PageTemplates {
     <table>
       <tr><th>Educator</th><th>Badge</th><th>Issuer</th><th>Awarded</th><th class="num">Days waiting</th>{{#canApprove}}<th>Decision</th>{{/canApprove}}</tr>
       {{#items}}
-      <tr><td><a href="{{href}}">{{educator}}</a> <span class="muted small">{{educatorID}}</span></td><td>{{badge}}</td><td>{{issuer}}</td><td>{{awarded}}</td><td class="num">{{daysWaiting}}</td>
+      <tr><td><a href="{{href}}">{{educator}}</a> <span class="muted small">{{educatorID}}</span></td><td>{{badge}}</td><td>{{issuer}}</td><td class="date">{{awarded}}</td><td class="num">{{daysWaiting}}</td>
       {{#canApprove}}<td>
         <form class="decide" method="post" action="/approvals">
           <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="award_id" value="{{awardID}}">

@@ -18,6 +18,7 @@ struct DashboardView: Sendable {
         let month: String
         let monthLabel: String
         let hours: String
+        let showValue: Bool
         let x: Int, y: Int, width: Int, height: Int, labelX: Int, valueY: Int, monthY: Int
     }
 
@@ -43,6 +44,7 @@ struct DashboardView: Sendable {
     let urgentTotal: Int
     let moreUrgent: Bool
     let moreUrgentHref: String
+    let urgentShown = DashboardView.urgentShown
 
     static let urgentShown = 15
 
@@ -84,7 +86,7 @@ struct DashboardView: Sendable {
             let height = entry.hours.hundredths <= 0 ? 0 : max(1, entry.hours.hundredths * plot / scale)
             let x = left + index * slot
             return Bar(month: entry.month.description, monthLabel: Self.monthLabel(entry.month), hours: entry.hours.description,
-                       x: x, y: 200 - height, width: barWidth, height: height, labelX: x + barWidth / 2,
+                       showValue: entry.hours != .zero, x: x, y: 200 - height, width: barWidth, height: height, labelX: x + barWidth / 2,
                        valueY: 200 - height - 4, monthY: 216)
         })
         let all = Self.urgent(rows)
@@ -100,7 +102,7 @@ struct DashboardView: Sendable {
         }
         hasUrgent = !urgent.isEmpty
         moreUrgent = all.count > urgent.count
-        moreUrgentHref = "/educators" + Words.query([("status", ProgressStatus.endingShort.rawValue)])
+        moreUrgentHref = "/educators" + Words.query([("status", ProgressStatus.behind.rawValue)])
     }
 
     private static func monthLabel(_ month: ReportMonth) -> String {

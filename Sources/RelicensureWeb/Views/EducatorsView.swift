@@ -44,7 +44,7 @@ struct EducatorsView: Sendable {
                 statusLabel: Words.status(row.progress.status))
         }
         hasRows = !rows.isEmpty
-        summary = search.total == 0 ? "No educator matches." : "\(search.total) educator\(search.total == 1 ? "" : "s") match."
+        summary = search.total == 0 ? "No educator matches." : search.total == 1 ? "1 educator matches." : "\(search.total) educators match."
         pageLabel = search.pageCount > 1 ? "Page \(search.pageNumber) of \(search.pageCount)" : ""
         previousHref = search.pageNumber > 1 ? "/educators" + search.query(page: search.pageNumber - 1) : nil
         nextHref = search.pageNumber < search.pageCount ? "/educators" + search.query(page: search.pageNumber + 1) : nil

@@ -4,8 +4,10 @@ import Reports
 /// The open exceptions page (SPEC §8): the Open rows of the scope, each with what to do.
 struct ExceptionsView: Sendable {
     struct Row: Sendable {
-        let daysOpen, educator, badge, issuer, outcome, outcomeLabel, reason, whatToDo: String
+        let daysOpen, educator, educatorID, badge, issuer, outcome, outcomeLabel, reason, whatToDo: String
         let href: String?
+        /// A pending badge is decided on the Approvals page, not by importing a file.
+        let decideHere: Bool
     }
 
     let title = "Open exceptions"
@@ -14,17 +16,20 @@ struct ExceptionsView: Sendable {
     let rows: [Row]
     let hasRows: Bool
 
-    init(chrome: Chrome, asOf: String, table: ReportTable) {
+    /// - Parameter names: the scope's educators' names, by id.
+    init(chrome: Chrome, asOf: String, table: ReportTable, names: [String: String]) {
         self.chrome = chrome
         self.asOf = asOf
         let at = Dictionary(uniqueKeysWithValues: table.columns.enumerated().map { ($1, $0) })
         rows = table.rows.map { cells in
             func cell(_ name: String) -> String { at[name].map { cells[$0].plainText } ?? "" }
             let educator = cell("educator_id")
-            return Row(daysOpen: cell("days_open"), educator: educator.isEmpty ? "Not matched" : educator,
+            return Row(daysOpen: cell("days_open"), educator: educator.isEmpty ? "Not matched" : names[educator] ?? educator,
+                       educatorID: educator,
                        badge: cell("badge_name"), issuer: cell("issuer_name"), outcome: cell("outcome"),
                        outcomeLabel: Words.outcome(cell("outcome")), reason: cell("reason"), whatToDo: cell("what_to_do"),
-                       href: educator.isEmpty ? nil : Words.transcriptHref(educator))
+                       href: educator.isEmpty ? nil : Words.transcriptHref(educator),
+                       decideHere: cell("outcome") == "pending_approval")
         }
         hasRows = !rows.isEmpty
     }

@@ -8,6 +8,8 @@ struct TranscriptView: Sendable {
     struct Award: Sendable {
         let date, badge, issuer, outcomeCode, outcomeLabel, hours, reason: String
         let note: String?
+        /// Who decided the badge for the district, and when (the latest decision).
+        let decided: String?
     }
 
     struct Decision: Sendable {
@@ -47,11 +49,18 @@ struct TranscriptView: Sendable {
         license = person.licenseType?.capitalizedFirst ?? "Type not on record"
         term = person.term.map { "\($0.start) to \($0.end)" } ?? "No term on record"
         jsonHref = "/api" + Words.transcriptHref(person.id)
+        var latest: [String: ApprovalDecision] = [:]
+        for decision in history.decisions { latest[decision.badgeID] = decision }
         awards = transcript.awards.map { award in
-            Award(date: award.awardDate?.description ?? "", badge: award.badgeName ?? award.badgeID ?? "Badge not known",
+            let decision = award.badgeID.flatMap { latest[$0] }
+            return Award(date: award.awardDate?.description ?? "", badge: award.badgeName ?? award.badgeID ?? "Badge not known",
                   issuer: award.issuerName ?? award.issuerID ?? "Issuer not known", outcomeCode: award.outcome,
                   outcomeLabel: Words.outcome(award.outcome), hours: award.hours.description, reason: award.reason,
-                  note: award.note)
+                  note: award.note,
+                  decided: decision.map { d in
+                      "\(d.verdict == .approved ? "Approved" : "Denied") by \(d.decidedBy) on \(d.decidedOn)"
+                          + (d.hours.map { ", \($0) hours" } ?? "") + (d.note.map { ": \($0)" } ?? "")
+                  })
         }
         hasAwards = !awards.isEmpty
         let badgeNames = Dictionary(transcript.awards.compactMap { a in a.badgeID.map { ($0, a.badgeName ?? $0) } }) { x, _ in x }
