@@ -63,6 +63,12 @@ import Testing
                 #expect(!list.body.contains("Bishop") && !list.body.contains("Carver"))
                 #expect(try await principal.get("/educators/\(Self.bishop)").status == .notFound)
                 #expect(try await principal.get("/educators/\(Self.abbott)").status == .ok)
+                let csv = try await principal.get("/downloads/progress.csv")
+                #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+                #expect(csv.body.contains("Abbott") && !csv.body.contains("Bishop") && !csv.body.contains("Carver"))
+                let exceptions = try await principal.get("/downloads/exceptions.csv")
+                #expect(exceptions.body.hasPrefix("award_id,source_file,educator_id"))
+                #expect(!exceptions.body.contains(Self.bishop))
                 let dashboard = try await principal.get("/api/dashboard")
                 #expect(dashboard.body.contains(#""educators" : 1"#))
                 // A school account never decides approvals.
