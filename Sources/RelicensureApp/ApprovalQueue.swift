@@ -13,6 +13,9 @@ public enum ApprovalQueue {
         public let educatorName: String
         public let badgeID: String
         public let daysWaiting: Int
+        /// A decision already recorded for this educator and badge that the next night has
+        /// not applied yet (the award is still pending).
+        public let recorded: ApprovalDecision?
     }
 
     /// The awards `pending_approval` as of `asOf` for educators in `scope`, oldest award first.
@@ -20,10 +23,15 @@ public enum ApprovalQueue {
         try store.readingSnapshot {
             let awards = try store.awards(.outcome(Outcome.pendingApproval.rawValue), asOf: asOf, scope: scope)
             let names = Dictionary(try store.educators(in: scope).map { ($0.id, "\($0.firstName) \($0.lastName)") }) { a, _ in a }
+            var latest: [String: ApprovalDecision] = [:]
+            for decision in try store.approvalDecisions() where decision.decidedOn <= asOf {
+                latest[decision.educatorID + "\u{1F}" + decision.badgeID] = decision
+            }
             return awards.compactMap { award in
                 guard let educatorID = award.educatorID, let badgeID = award.badgeID else { return nil }
                 return Item(award: award, educatorID: educatorID, educatorName: names[educatorID] ?? educatorID,
-                            badgeID: badgeID, daysWaiting: award.firstSeenOn.days(until: asOf))
+                            badgeID: badgeID, daysWaiting: award.firstSeenOn.days(until: asOf),
+                            recorded: latest[educatorID + "\u{1F}" + badgeID])
             }
         }
     }

@@ -54,9 +54,12 @@ extension PageTemplates {
     .notice.ok { background:#e9f6ec; border-color:#a9d8b5; }
     .notice.bad { background:#fdecea; border-color:#f2b8b2; }
     .pager { margin:.8rem 0; display:flex; gap:1rem; align-items:center; }
-    .decide { display:flex; gap:.4rem; flex-wrap:wrap; align-items:end; }
-    .decide input[name=hours] { width:5rem; }
-    .decide input[name=note] { width:14rem; }
+    td.decision { min-width:22rem; }
+    .decide .line { display:flex; gap:.5rem; align-items:end; margin:.15rem 0 .4rem; }
+    .decide label input { display:block; margin-top:.1rem; }
+    .decide input[name=hours] { width:6rem; }
+    .decide input[name=note] { width:15rem; }
+    .decide button { min-width:5.5rem; }
     .chart { background:#fff; border:1px solid var(--line); border-radius:8px; padding:.6rem; }
     .chart svg { width:100%; height:auto; display:block; }
     .downloads a { margin-right:1rem; }

@@ -177,13 +177,14 @@ enum PageTemplates {
       <tr><th>Educator</th><th>Badge</th><th>Issuer</th><th>Awarded</th><th class="num">Days waiting</th>{{#canApprove}}<th>Decision</th>{{/canApprove}}</tr>
       {{#items}}
       <tr><td><a href="{{href}}">{{educator}}</a> <span class="muted small">{{educatorID}}</span></td><td>{{badge}}</td><td>{{issuer}}</td><td class="date">{{awarded}}</td><td class="num">{{daysWaiting}}</td>
-      {{#canApprove}}<td>
+      {{#canApprove}}<td class="decision">
+        {{#recorded}}<p class="notice ok small">{{recorded}}; the next nightly run applies it. You may still change it:</p>{{/recorded}}
         <form class="decide" method="post" action="/approvals">
           <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="award_id" value="{{awardID}}">
-          <div><label>Hours (optional)</label><input name="hours" inputmode="decimal" placeholder="default"></div>
-          <button type="submit" name="decision" value="approved">Approve</button>
-          <div><label>Note (required to deny)</label><input name="note"></div>
-          <button type="submit" name="decision" value="denied" class="secondary">Deny</button>
+          <div class="line"><label>Hours (optional)<input name="hours" inputmode="decimal" placeholder="default"></label>
+            <button type="submit" name="decision" value="approved">Approve</button></div>
+          <div class="line"><label>Note (required to deny)<input name="note"></label>
+            <button type="submit" name="decision" value="denied" class="secondary">Deny</button></div>
         </form>
       </td>{{/canApprove}}
       </tr>

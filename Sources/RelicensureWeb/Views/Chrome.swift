@@ -41,6 +41,12 @@ enum Words {
         }
     }
 
+    /// Who decided a badge for the district, when, and how.
+    static func decision(_ decision: ApprovalDecision) -> String {
+        "\(decision.verdict == .approved ? "Approved" : "Denied") by \(decision.decidedBy) on \(decision.decidedOn)"
+            + (decision.hours.map { " for \($0) hours" } ?? "") + (decision.note.map { " (\($0))" } ?? "")
+    }
+
     static func outcome(_ code: String) -> String {
         code.replacingOccurrences(of: "_", with: " ").capitalizedFirst
     }

@@ -1,3 +1,4 @@
+import Relicensure
 import RelicensureApp
 import Reports
 
@@ -41,6 +42,8 @@ struct ApprovalsView: Sendable {
     struct Item: Sendable {
         let awardID, educator, educatorID, href, badge, issuer, awarded: String
         let daysWaiting: Int
+        /// The decision recorded today or earlier that tonight's run will apply.
+        let recorded: String?
     }
 
     struct Flash: Sendable {
@@ -64,7 +67,8 @@ struct ApprovalsView: Sendable {
             Item(awardID: item.award.awardID, educator: item.educatorName, educatorID: item.educatorID,
                  href: Words.transcriptHref(item.educatorID), badge: item.award.badgeName ?? item.badgeID,
                  issuer: item.award.issuerName ?? item.award.issuerID ?? "", awarded: item.award.awardDate?.description ?? "",
-                 daysWaiting: item.daysWaiting)
+                 daysWaiting: item.daysWaiting,
+                 recorded: item.recorded.map(Words.decision))
         }
         hasItems = !self.items.isEmpty
         self.flash = flash

@@ -57,10 +57,7 @@ struct TranscriptView: Sendable {
                   issuer: award.issuerName ?? award.issuerID ?? "Issuer not known", outcomeCode: award.outcome,
                   outcomeLabel: Words.outcome(award.outcome), hours: award.hours.description, reason: award.reason,
                   note: award.note,
-                  decided: decision.map { d in
-                      "\(d.verdict == .approved ? "Approved" : "Denied") by \(d.decidedBy) on \(d.decidedOn)"
-                          + (d.hours.map { ", \($0) hours" } ?? "") + (d.note.map { ": \($0)" } ?? "")
-                  })
+                  decided: decision.map(Words.decision))
         }
         hasAwards = !awards.isEmpty
         let badgeNames = Dictionary(transcript.awards.compactMap { a in a.badgeID.map { ($0, a.badgeName ?? $0) } }) { x, _ in x }
