@@ -102,6 +102,27 @@ import Testing
         }
     }
 
+    @Test func theSessionCookieIsHttpOnlyStrictAndSecureUnderHTTPS() async throws {
+        try await WebTestWorld.with(web: "  base_url: \"https://hours.redclay.example\"") { world in
+            try await world.application(log: LogLines()).test(.router) { client in
+                var browser = WebClient(client)
+                let response = try await browser.logIn("state")
+                #expect(response.status == .seeOther)
+                let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("relicensure_session=") })
+                for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Max-Age=28800"] {
+                    #expect(cookie.contains(attribute), "\(cookie)")
+                }
+                // Under a public https address, a form from anywhere else is refused.
+                var other = WebClient(client)
+                let page = try await other.get("/login")
+                let refused = try await other.post("/login", form: ["login": "state", "password": WebTestWorld.password,
+                                                                   "csrf": page.csrf ?? ""],
+                                                   headers: [HTTPField.Name("Origin")!: "http://127.0.0.1:8080"])
+                #expect(refused.status == .forbidden)
+            }
+        }
+    }
+
     @Test func aSessionExpiresAfterSessionHours() async throws {
         try await WebTestWorld.with { world in
             try await world.application(log: LogLines()).test(.router) { client in

@@ -29,7 +29,8 @@ struct WebTestWorld {
         """
 
     /// Runs `body` in a new world over a new database, then drops the database.
-    static func with<T>(_ body: (WebTestWorld) async throws -> T) async throws -> T {
+    /// - Parameter web: more lines of the `web:` section, indented two spaces.
+    static func with<T>(web: String = "", _ body: (WebTestWorld) async throws -> T) async throws -> T {
         let server = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
         let admin = try PostgresConnection(server)
         let name = "relicensure_web_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
@@ -37,11 +38,11 @@ struct WebTestWorld {
         defer { _ = try? admin.query("DROP DATABASE IF EXISTS \(identifier: String(name)) WITH (FORCE)") }
         let escaped = server.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
         let conninfo = (server.isEmpty ? "" : "dbname='\(escaped)' ") + "dbname=\(name)"
-        let world = try WebTestWorld(conninfo: conninfo)
+        let world = try WebTestWorld(conninfo: conninfo, web: web)
         return try await body(world)
     }
 
-    private init(conninfo: String) throws {
+    private init(conninfo: String, web: String) throws {
         self.conninfo = conninfo
         root = FileManager.default.temporaryDirectory.appendingPathComponent("relicensure-web-\(UUID().uuidString)")
         for folder in ["inbox", "reports"] {
@@ -68,6 +69,7 @@ struct WebTestWorld {
                 name: "Christina School District"
             web:
               session_hours: 8
+            \(web)
             """)
         _ = try Migrate.run(session: try session())
         try write("roster.csv", Self.roster)

@@ -45,7 +45,8 @@ struct LoginRoutes {
         }
         guard failures < WebEnvironment.loginFailuresAllowed else {
             return try loginPage(request, context, login: login,
-                                 message: "Too many failed logins for this account from here. Wait 15 minutes, then try again.",
+                                 message: "Too many failed logins for this account from here. "
+                                    + "Wait \(WebEnvironment.loginWaitMinutes) minutes, then try again.",
                                  status: .tooManyRequests)
         }
         let found = try await pool.withStore { try $0.webAccountForLogin(login) }
