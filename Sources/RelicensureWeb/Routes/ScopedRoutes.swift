@@ -89,11 +89,14 @@ struct ScopedRoutes {
 
     private func dashboard(_ context: WebContext) async throws -> DashboardView {
         let account = try account(context), scope = account.scope, today = environment.today
-        let rows = try await progress(context)
         let first = DashboardView.months(endingWith: today, hours: [:]).first?.month.firstDay ?? today
-        let hours = try await environment.pool.withStore {
+        // Two connections at once: the server sums the months while it reads the hours of the
+        // term (each takes a fifth of a second for a district of 8,000 over a million awards).
+        async let monthly = environment.pool.withStore {
             try $0.hoursByPostingMonth(from: first, through: today, scope: scope)
         }
+        let rows = try await progress(context)
+        let hours = try await monthly
         let heading = switch account.role {
         case .state: "All districts"
         case .district: "District \(account.districtCode ?? "")"
