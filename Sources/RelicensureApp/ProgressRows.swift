@@ -59,6 +59,18 @@ public enum ProgressReport {
         return ProgressRow.table(rows)
     }
 
+    /// The active educators of `scope` as `rows(store:scope:…)` gives them, and the scope's net
+    /// hours by posting month from `monthsFrom` (`YYYY-MM`), read in one pass: a dashboard.
+    public static func rowsAndMonths(store: Store, scope: RosterScope, required: ClockHours, asOf: CalendarDate,
+                                     monthsFrom: CalendarDate) throws -> (rows: [ProgressRow], months: [String: ClockHours]) {
+        try store.readingSnapshot {
+            let hours = try store.scopeHours(asOf: asOf, month: ReportMonth(containing: asOf), monthsFrom: monthsFrom,
+                                             scope: scope)
+            return (ProgressRow.rows(roster: try store.educators(in: scope), hours: hours.educators, required: required,
+                                     asOf: asOf), hours.months)
+        }
+    }
+
     /// The active educators of `scope` whose id, name or e-mail contains `search`, of `school`
     /// when given, as the Progress sheet counts them, read in one snapshot.
     public static func rows(store: Store, scope: RosterScope, search: String? = nil, school: String? = nil,

@@ -62,17 +62,13 @@ extension Store {
     }
 
     /// Net hours posted in each month from `from` through `through`, by `YYYY-MM`; months
-    /// without entries are absent. Only entries of educators in `scope` count.
-    public func hoursByPostingMonth(from: CalendarDate, through: CalendarDate,
-                                    scope: RosterScope = .everyone) throws -> [String: ClockHours] {
+    /// without entries are absent.
+    public func hoursByPostingMonth(from: CalendarDate, through: CalendarDate) throws -> [String: ClockHours] {
         var hours: [String: ClockHours] = [:]
-        let everyone = scope == .everyone
         for row in try connection.query("""
             SELECT to_char(posted_on, 'YYYY-MM') AS month,
                    \(unescaped: Self.netHours)::text AS net
-            FROM ledger_entries
-            WHERE posted_on BETWEEN \(from.description)::date AND \(through.description)::date
-              AND (\(everyone) OR educator_id IN (SELECT e.educator_id FROM educators e WHERE \(scope, on: "e")))
+            FROM ledger_entries WHERE posted_on BETWEEN \(from.description)::date AND \(through.description)::date
             GROUP BY 1
             """) {
             hours[try row.string("month")] = try Self.hours(row, "net")
@@ -255,7 +251,7 @@ extension Store {
             """).map { try $0.string("educator_id") }
     }
 
-    private static func hours(_ row: PostgresRow, _ column: String) throws -> ClockHours {
+    static func hours(_ row: PostgresRow, _ column: String) throws -> ClockHours {
         let text = try row.string(column)
         guard let hours = ClockHours(text) else { throw StoreError("'\(text)' in column \(column) is not a number of hours") }
         return hours

@@ -53,6 +53,24 @@ import Testing
         }
     }
 
+    @Test(arguments: [("state", 3, 30), ("redclay", 2, 20), ("christina", 1, 10), ("dickinson", 1, 20)])
+    func theDashboardCountsItsScopesEducatorsAndHours(login: String, educators: Int, hoursThisMonth: Int) async throws {
+        try await WebTestWorld.with { world in
+            try await world.application(log: LogLines()).test(.router) { client in
+                var browser = WebClient(client)
+                try await browser.logIn(login)
+                let body = try await browser.get("/api/dashboard").body
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+                #expect(object["educators"] as? Int == educators)
+                let months = try #require(object["hours_by_month"] as? [[String: Any]])
+                #expect(months.count == 12)
+                #expect(months.last?["month"] as? String == String(CalendarDateToday.newYork.prefix(7)))
+                #expect((months.last?["hours"] as? NSNumber)?.intValue == hoursThisMonth)
+                #expect(months.dropLast().allSatisfy { ($0["hours"] as? NSNumber)?.intValue == 0 })
+            }
+        }
+    }
+
     @Test func aSchoolAccountSeesOnlyItsSchool() async throws {
         try await WebTestWorld.with { world in
             try await world.application(log: LogLines()).test(.router) { client in

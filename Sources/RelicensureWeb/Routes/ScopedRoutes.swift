@@ -90,13 +90,10 @@ struct ScopedRoutes {
     private func dashboard(_ context: WebContext) async throws -> DashboardView {
         let account = try account(context), scope = account.scope, today = environment.today
         let first = DashboardView.months(endingWith: today, hours: [:]).first?.month.firstDay ?? today
-        // Two connections at once: the server sums the months while it reads the hours of the
-        // term (each takes a fifth of a second for a district of 8,000 over a million awards).
-        async let monthly = environment.pool.withStore {
-            try $0.hoursByPostingMonth(from: first, through: today, scope: scope)
+        let required = environment.configuration.rules.requiredHours
+        let (rows, hours) = try await environment.pool.withStore {
+            try ProgressReport.rowsAndMonths(store: $0, scope: scope, required: required, asOf: today, monthsFrom: first)
         }
-        let rows = try await progress(context)
-        let hours = try await monthly
         let heading = switch account.role {
         case .state: "All districts"
         case .district: "District \(account.districtCode ?? "")"
