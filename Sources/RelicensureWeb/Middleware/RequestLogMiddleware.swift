@@ -15,16 +15,27 @@ struct RequestLogMiddleware: RouterMiddleware {
             let response = try await next(request, context)
             log(request, context, status: response.status.code, since: start)
             return response
+        } catch let error as any HTTPResponseError {
+            log(request, context, status: error.status.code, since: start)
+            throw error
         } catch {
-            log(request, context, status: (error as? any HTTPResponseError)?.status.code ?? 500, since: start)
+            // A fault of ours (the database went away, say): the operator needs to know which.
+            // Our errors' descriptions name no person (PostgresError leaves rows out).
+            log(request, context, status: 500, since: start, failure: "\(error)")
             throw error
         }
     }
 
-    private func log(_ request: Request, _ context: WebContext, status: Int, since start: ContinuousClock.Instant) {
+    private func log(_ request: Request, _ context: WebContext, status: Int, since start: ContinuousClock.Instant,
+                     failure: String? = nil) {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let route = context.endpointPath ?? "(no route)"
-        logger.info("\(request.method.rawValue) \(route) \(status) \(String(format: "%.1f", milliseconds)) ms \(context.account?.login ?? "-")")
+        let line = "\(request.method.rawValue) \(route) \(status) \(String(format: "%.1f", milliseconds)) ms \(context.account?.login ?? "-")"
+        if let failure {
+            logger.error("\(line) failed: \(failure)")
+        } else {
+            logger.info("\(line)")
+        }
     }
 }
