@@ -198,8 +198,11 @@ import Testing
 
                 let approved = try await browser.post("/approvals", form: ["award_id": award, "decision": "approved",
                                                                           "hours": "15", "csrf": csrf])
-                #expect(approved.status == .ok)
-                #expect(approved.body.contains("Approved for 15 hours"))
+                #expect(approved.status == .seeOther)
+                #expect(approved.headers[.location] == "/approvals?recorded=1")
+                let after = try await browser.get("/approvals?recorded=1")
+                #expect(after.body.contains("Your decision is recorded"))
+                #expect(after.body.contains("Approved by redclay on \(CalendarDateToday.newYork) for 15 hours"))
                 let rows = try world.store().connection.query("""
                     SELECT educator_id, decision, hours::text, decided_by, decided_on::text, source_file FROM approvals
                     """)

@@ -27,7 +27,12 @@ struct ScopedRoutes {
             Pages.csv(ProgressRow.table(try await progress(context).sorted(by: Self.rosterOrder)).csv,
                       name: "progress-\(environment.today).csv")
         }
-        pages.get("/approvals") { _, context in try await approvalsPage(context, flash: nil) }
+        pages.get("/approvals") { request, context in
+            // After a decision the browser is sent here (post, redirect, get), so that reloading
+            // the page never sends the decision again.
+            let recorded = request.uri.queryParameters.get("recorded") == "1"
+            return try await approvalsPage(context, flash: recorded ? Self.recordedFlash : nil)
+        }
         api.get("/approvals") { _, context in try await approvalsJSON(context) }
         pages.post("/approvals") { request, context in try await decide(request, context) }
     }
@@ -221,10 +226,10 @@ struct ScopedRoutes {
         } catch let refusal as ApprovalQueue.Refusal {
             return try await approvalsPage(context, flash: .init(kind: "bad", text: refusal.message), status: .badRequest)
         }
-        guard let recorded else { throw HTTPError(.notFound, message: "No such award is waiting for a decision.") }
-        let words = recorded.verdict == .approved
-            ? "Approved" + (recorded.hours.map { " for \($0) hours" } ?? "") : "Denied"
-        return try await approvalsPage(context, flash: .init(
-            kind: "ok", text: "\(words). The next nightly run credits or denies it; until then it stays on this list."))
+        guard recorded != nil else { throw HTTPError(.notFound, message: "No such award is waiting for a decision.") }
+        return .redirect(to: "/approvals?recorded=1", type: .normal)
     }
+
+    static let recordedFlash = ApprovalsView.Flash(
+        kind: "ok", text: "Your decision is recorded. The next nightly run credits or denies the badge; until then it stays on this list.")
 }
