@@ -29,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         // Tests only: property-based testing of the crediting engine.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The web door (SPEC §8): HTTP server, bcrypt passwords, mustache templates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries: module maps and shim headers only.
@@ -94,9 +98,25 @@ let package = Package(
                                .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strictSettings),
 
+        // The web door (SPEC §8): accounts, scope, pages and their JSON twins, over the same use cases.
+        .target(name: "RelicensureWeb",
+                dependencies: ["RelicensureApp", "RelicensureConfig", "RelicensureStore", "Reports", "Relicensure",
+                               "Postgres", "CSV", "OpenBadges",
+                               .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "HummingbirdCore", package: "hummingbird"),
+                               .product(name: "HummingbirdTLS", package: "hummingbird"),
+                               .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                               .product(name: "Mustache", package: "swift-mustache"),
+                               .product(name: "NIOCore", package: "swift-nio"),
+                               .product(name: "NIOPosix", package: "swift-nio"),
+                               .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                               .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                               .product(name: "Logging", package: "swift-log")],
+                swiftSettings: strictSettings),
+
         // The command line.
         .executableTarget(name: "relicensure",
-                          dependencies: ["RelicensureApp",
+                          dependencies: ["RelicensureApp", "RelicensureWeb",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                          .product(name: "Logging", package: "swift-log")],
                           swiftSettings: strictSettings),
@@ -142,6 +162,14 @@ let package = Package(
         .testTarget(name: "RelicensureAppTests",
                     dependencies: ["RelicensureApp", "RelicensureConfig", "RelicensureStore", "Reports",
                                    "Postgres", "XLSXReader", "CSV", "OpenBadges", "Relicensure", "TestSigning", "TestHTTPS",
+                                   .product(name: "Logging", package: "swift-log")],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "RelicensureWebTests",
+                    dependencies: ["RelicensureWeb", "RelicensureApp", "RelicensureConfig", "RelicensureStore",
+                                   "Relicensure", "Postgres", "OpenBadges",
+                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "Logging", package: "swift-log")],
                     swiftSettings: strictSettings),
     ]

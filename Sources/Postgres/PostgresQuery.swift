@@ -79,6 +79,14 @@ public struct PostgresQuery: ExpressibleByStringInterpolation, Sendable, CustomS
             sql += PostgresQuery.quotedIdentifier(name)
         }
 
+        /// Appends a fragment the program made whose placeholders are numbered from the next
+        /// free number: `sql` is given that number and must refer to `parameters` from it on.
+        public mutating func appendInterpolation(fragment sql: (Int) -> String,
+                                                 parameters values: [(any PostgresEncodable)?]) {
+            self.sql += sql(parameters.count + 1)
+            parameters += values.map { $0?.postgresText }
+        }
+
         private mutating func appendParameter(_ text: String?) {
             parameters.append(text)
             sql += "$\(parameters.count)"

@@ -37,14 +37,19 @@ public enum ApprovalsImport {
                                 + "correct the id, or import the roster first")
         }
         try CSVTable.screen(problems, questioned: questioned, file: file, strict: strict, logger: session.logger)
-        let source = URL(fileURLWithPath: file).standardizedFileURL.path
-        // A night holds the approvals table in share mode while it reads them (see
-        // Store.holdCreditingInputs), so an import during a night waits for it to commit.
-        try store.transaction { _ = try store.appendApprovals(approvals, sourceFile: source) }
+        try self.store(approvals, into: store, source: URL(fileURLWithPath: file).standardizedFileURL.path)
         session.logger.info("approvals imported", metadata: ["file": "\(file)", "imported": "\(approvals.count)",
                                                              "skipped": "\(problems.count)"])
         return Summary(imported: approvals.count, skipped: problems.map { "\(file):\($0)" },
                        questioned: questioned.map { "\(file):\($0)" })
+    }
+
+    /// Appends checked decisions to the ledger's `approvals`, `source` naming where they came
+    /// from: a file's path, or the web door.
+    static func store(_ approvals: [Imported], into store: Store, source: String) throws {
+        // A night holds the approvals table in share mode while it reads them (see
+        // Store.holdCreditingInputs), so an import during a night waits for it to commit.
+        try store.transaction { _ = try store.appendApprovals(approvals, sourceFile: source) }
     }
 
     /// A checked row: the decision and the file's line it came from.

@@ -1,20 +1,21 @@
-import OpenBadges
+public import OpenBadges
 public import Relicensure
-import RelicensureStore
+public import RelicensureStore
 public import Reports
 
-/// One active educator's progress: a row of the Progress sheet and of `report progress`.
-struct ProgressRow {
-    let educator: Educator
-    let hours: EducatorHours
-    let progress: Progress
-    let asOf: CalendarDate
+/// One active educator's progress: a row of the Progress sheet, of `report progress` and of the
+/// web door's dashboard and educators page.
+public struct ProgressRow: Sendable {
+    public let educator: Educator
+    public let hours: EducatorHours
+    public let progress: Progress
+    public let asOf: CalendarDate
     /// Where `other_hours` come from (`PDMSHours.source`).
-    let pdmsSource: String
+    public let pdmsSource: String
 
-    static let columns = ["educator_id", "last_name", "first_name", "district_code", "school_code", "school_name",
-                          "license_type", "term_start", "term_end", "days_left", "credited_hours", "other_hours",
-                          "total_hours", "required_hours", "remaining_hours", "status", "other_hours_from"]
+    public static let columns = ["educator_id", "last_name", "first_name", "district_code", "school_code", "school_name",
+                                 "license_type", "term_start", "term_end", "days_left", "credited_hours", "other_hours",
+                                 "total_hours", "required_hours", "remaining_hours", "status", "other_hours_from"]
 
     /// Every active educator of `roster`, by district, school and name.
     static func rows(roster: [Educator], hours: [String: EducatorHours], pdms: PDMSHours, required: ClockHours,
@@ -31,7 +32,7 @@ struct ProgressRow {
             }
     }
 
-    static func table(_ rows: [ProgressRow]) -> ReportTable {
+    public static func table(_ rows: [ProgressRow]) -> ReportTable {
         ReportTable(name: "Progress", columns: columns, rows: rows.map(\.values))
     }
 
@@ -41,7 +42,7 @@ struct ProgressRow {
     }
 
     /// The row's cells, in the order of `columns`.
-    var values: [ReportValue] {
+    public var values: [ReportValue] {
         [.text(educator.id), .text(educator.lastName), .text(educator.firstName), .text(educator.districtCode),
          .text(educator.schoolCode), .text(educator.schoolName), .text(educator.licenseType),
          .date(educator.term?.start), .date(educator.term?.end),
@@ -111,5 +112,29 @@ public enum ProgressReport {
                     pdms)
         }
         return (ProgressRow.table(ProgressRow.byUrgency(rows.filter(filter.admits))), pdms.source)
+    }
+
+    /// The active educators of `scope` as `rows(store:scope:…)` gives them, and the scope's net
+    /// hours by posting month from `monthsFrom` (`YYYY-MM`), read in one pass: a dashboard.
+    public static func rowsAndMonths(store: Store, scope: RosterScope, required: ClockHours, asOf: CalendarDate,
+                                     monthsFrom: CalendarDate) throws -> (rows: [ProgressRow], months: [String: ClockHours]) {
+        try store.readingSnapshot {
+            let hours = try store.scopeHours(asOf: asOf, month: ReportMonth(containing: asOf), monthsFrom: monthsFrom,
+                                             scope: scope)
+            return (ProgressRow.rows(roster: try store.educators(in: scope), hours: hours.educators,
+                                     pdms: try PDMSHours.read(store: store, asOf: asOf), required: required, asOf: asOf),
+                    hours.months)
+        }
+    }
+
+    /// The active educators of `scope` whose id, name or e-mail contains `search`, of `school`
+    /// when given, as the Progress sheet counts them, read in one snapshot.
+    public static func rows(store: Store, scope: RosterScope, search: String? = nil, school: String? = nil,
+                            required: ClockHours, asOf: CalendarDate) throws -> [ProgressRow] {
+        try store.readingSnapshot {
+            ProgressRow.rows(roster: try store.educators(in: scope, matching: search, school: school),
+                             hours: try store.educatorHours(asOf: asOf, month: ReportMonth(containing: asOf), scope: scope),
+                             pdms: try PDMSHours.read(store: store, asOf: asOf), required: required, asOf: asOf)
+        }
     }
 }

@@ -8,7 +8,7 @@ public import RelicensureStore
 
 /// What every command starts from: the configuration, its checksum, the as-of date and a
 /// connection to the ledger.
-public struct Session {
+public struct Session: Sendable {
     public let configuration: Configuration
     public let configChecksum: String
     public let asOf: CalendarDate

@@ -22,6 +22,8 @@ public struct Configuration: Sendable {
     /// How the PDMS transcript export is read and reconciled (`pdms.transcript_columns`,
     /// `pdms.grace_days`).
     public var pdmsTranscript: PDMSTranscriptSettings
+    /// The web door (`web:`, SPEC §8).
+    public var web: WebSettings = WebSettings()
 
     /// The PDMS columns SPEC §6 defines, in their default order.
     public static let knownPDMSColumns = ["educator_id", "last_name", "first_name", "district_code",

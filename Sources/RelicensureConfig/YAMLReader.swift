@@ -12,7 +12,7 @@ struct YAMLReader {
 
     func configuration(_ root: Node) throws(ConfigurationError) -> Configuration {
         let top = try mapping(root, path: "", allowed: ["database", "inbox", "uploads", "reports", "state", "ddoe",
-                                                          "districts", "verification", "pdms"],
+                                                          "districts", "verification", "pdms", "web"],
                               required: ["inbox", "reports", "ddoe"])
         let database = try top["database"].map { node throws(ConfigurationError) in try optionalString(node, "database") } ?? nil
         let inbox = try path(try string(top.required("inbox"), "inbox"))
@@ -57,12 +57,13 @@ struct YAMLReader {
         let verification = try top["verification"].map { node throws(ConfigurationError) in try self.verification(node) }
             ?? VerificationSettings()
         let pdms = try top["pdms"].map { node throws(ConfigurationError) in try self.pdms(node) } ?? PDMSSettings()
+        let web = try top["web"].map { node throws(ConfigurationError) in try self.web(node) } ?? WebSettings()
         let rules = CreditingRules(requiredHours: requiredHours, microCredentialCap: stateCap,
                                    ddoe: DDOERule(hoursPerCredential: ddoeHours, issuerIDs: Set(ddoeIssuers)),
                                    districts: districts)
         return Configuration(file: file, database: database, inbox: inbox, uploads: uploads, reports: reports,
                              timeZone: timeZone, rules: rules, verification: verification, pdmsColumns: pdms.columns,
-                             pdmsTranscript: pdms.transcript)
+                             pdmsTranscript: pdms.transcript, web: web)
     }
 
     /// `pdms`: the columns of the files we write (SPEC §6), and how the PDMS transcript export

@@ -86,11 +86,15 @@ extension Store {
 
     /// Every decision ever imported, oldest import first.
     public func approvalDecisions() throws -> [ApprovalDecision] {
-        let rows = try connection.query("""
+        try Self.approvalDecisions(try connection.query("""
             SELECT approval_id, educator_id, badge_id, decision, hours::text, decided_by, decided_on::text, note
             FROM approvals ORDER BY approval_id
-            """)
-        return try rows.compactMap { row in
+            """))
+    }
+
+    /// The decisions of rows that have the columns `approvalDecisions()` reads.
+    static func approvalDecisions(_ rows: PostgresResult) throws -> [ApprovalDecision] {
+        try rows.compactMap { row in
             guard let verdict = ApprovalDecision.Verdict(rawValue: try row.string("decision")),
                   let decidedOn = CalendarDate(try row.string("decided_on")) else { return nil }
             return ApprovalDecision(id: Int64(try row.int("approval_id")), educatorID: try row.string("educator_id"),

@@ -38,9 +38,10 @@ extension Store {
 
     /// Hours by educator id as of `asOf` (entries posted later are not counted): net hours of
     /// awards dated in each educator's current term, and net hours posted in `month`.
-    /// Educators without entries are absent; with `educatorID`, only that educator is counted.
-    public func educatorHours(asOf: CalendarDate, month: ReportMonth,
-                              educatorID: String? = nil) throws -> [String: EducatorHours] {
+    /// Educators without entries are absent; with `educatorID`, only that educator is counted;
+    /// only educators in `scope` are.
+    public func educatorHours(asOf: CalendarDate, month: ReportMonth, educatorID: String? = nil,
+                              scope: RosterScope = .everyone) throws -> [String: EducatorHours] {
         let asOf = asOf.description, first = month.firstDay.description, last = month.lastDay.description
         let net = Self.netHours(of: "l")
         var hours: [String: EducatorHours] = [:]
@@ -51,7 +52,7 @@ extension Store {
                    coalesce(\(unescaped: net) FILTER (WHERE l.posted_on BETWEEN \(first)::date AND \(last)::date), 0)::text
                        AS month
             FROM educators e JOIN ledger_entries l ON l.educator_id = e.educator_id AND l.posted_on <= \(asOf)::date
-            WHERE \(educatorID)::text IS NULL OR e.educator_id = \(educatorID)
+            WHERE (\(educatorID)::text IS NULL OR e.educator_id = \(educatorID)) AND \(scope, on: "e")
             GROUP BY e.educator_id
             """) {
             hours[try row.string("educator_id")] = EducatorHours(term: try Self.hours(row, "term"),
@@ -92,17 +93,22 @@ extension Store {
         // Read by position (faster than by name, a million times over): `ledgerLine` follows
         // this column order. Hours as hundredths, so that no decimal text is parsed.
         """
-        SELECT l.entry_id, l.posted_on::text, l.educator_id, l.award_id,
-               coalesce(a.badge_name, l.badge_id), coalesce(a.issuer_name, l.issuer_id),
-               l.award_date::text, l.action, l.kind, (l.hours * 100)::bigint, l.credit_type, l.reason,
-               l.recorded_by
+        SELECT \(unescaped: ledgerLineColumns)
         FROM ledger_entries l JOIN awards a USING (award_id)
         WHERE l.posted_on BETWEEN \(from.description)::date AND \(through.description)::date
         ORDER BY l.posted_on, l.entry_id
         """
     }
 
-    private static func ledgerLine(_ row: PostgresRow) throws -> LedgerLine {
+    /// The columns `ledgerLine` reads, of `ledger_entries l JOIN awards a`.
+    static let ledgerLineColumns = """
+        l.entry_id, l.posted_on::text, l.educator_id, l.award_id,
+        coalesce(a.badge_name, l.badge_id), coalesce(a.issuer_name, l.issuer_id),
+        l.award_date::text, l.action, l.kind, (l.hours * 100)::bigint, l.credit_type, l.reason,
+        l.recorded_by
+        """
+
+    static func ledgerLine(_ row: PostgresRow) throws -> LedgerLine {
         guard let action = Posting.Action(rawValue: try row.string(7)) else {
             throw StoreError("ledger entry \(row[0] ?? "?") has an unknown action")
         }
@@ -117,8 +123,11 @@ extension Store {
     /// The awards `selection` names, each with its outcome as of `asOf` (the latest evaluated on
     /// or before that day) and the hours standing for it then, in award-date order. Awards first
     /// seen after `asOf` are left out, so a report as of a past day shows what was known then.
-    public func awards(_ selection: AwardSelection, asOf: CalendarDate) throws -> [AwardStanding] {
-        try connection.query(Self.awardsQuery(selection, asOf: asOf)).map(Self.awardStanding)
+    /// With a `scope`, only awards matched to an educator in it, or naming one among their
+    /// candidates, are read (an award matched to nobody is seen by `everyone` alone).
+    public func awards(_ selection: AwardSelection, asOf: CalendarDate,
+                       scope: RosterScope = .everyone) throws -> [AwardStanding] {
+        try connection.query(Self.awardsQuery(selection, asOf: asOf, scope: scope)).map(Self.awardStanding)
     }
 
     /// `awards(_:asOf:)` read a batch at a time, as `startLedgerLines` reads the ledger: started
@@ -131,8 +140,9 @@ extension Store {
                      decode: Self.awardStanding)
     }
 
-    private static func awardsQuery(_ selection: AwardSelection, asOf: CalendarDate) -> PostgresQuery {
-        var parameters: [any PostgresEncodable] = [asOf.description]
+    private static func awardsQuery(_ selection: AwardSelection, asOf: CalendarDate,
+                                    scope rosterScope: RosterScope = .everyone) -> PostgresQuery {
+        var parameters: [(any PostgresEncodable)?] = [asOf.description]
         let condition: String
         switch selection {
         case .uncreditedFirstSeen(let from, let through):
@@ -171,6 +181,16 @@ extension Store {
         // The Open sheet is oldest first: the award waiting longest leads.
         let order = selection == .open ? "a.first_seen_on, a.award_date NULLS LAST, a.award_id COLLATE \"C\""
             : "a.award_date NULLS LAST, a.award_id"
+        var inScope = ""
+        if rosterScope != .everyone {
+            let n = parameters.count + 1
+            inScope = """
+                AND EXISTS (SELECT 1 FROM educators e
+                            WHERE (e.educator_id = o.educator_id OR e.educator_id = ANY(\(Self.candidatesExpression("o.reason"))))
+                              AND \(rosterScope.condition(on: "e", firstParameter: n)))
+                """
+            parameters += rosterScope.parameters
+        }
         // Read by position: `awardStanding` follows this column order.
         return PostgresQuery(sql: """
             WITH known AS (
@@ -191,7 +211,7 @@ extension Store {
                    coalesce(o.reason, ''), o.educator_id, (coalesce(s.net, 0) * 100)::bigint,
                    CASE WHEN a.recipient_hashed THEN 'hashed' ELSE a.recipient_identity END
             FROM awards a LEFT JOIN latest o USING (award_id) LEFT JOIN standing s USING (award_id)
-            WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope)
+            WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope) \(inScope)
             ORDER BY \(order)
             """, parameters: parameters)
     }
@@ -232,7 +252,7 @@ extension Store {
             """).map { try $0.string("educator_id") }
     }
 
-    private static func hours(_ row: PostgresRow, _ column: String) throws -> ClockHours {
+    static func hours(_ row: PostgresRow, _ column: String) throws -> ClockHours {
         let text = try row.string(column)
         guard let hours = ClockHours(text) else { throw StoreError("'\(text)' in column \(column) is not a number of hours") }
         return hours

@@ -99,7 +99,7 @@ extension Store {
         return try rows.first.map { row in try Self.educator(row, otherEmails: others) }
     }
 
-    private static func educator(_ row: PostgresRow, otherEmails: [String: [String]]) throws -> Educator {
+    static func educator(_ row: PostgresRow, otherEmails: [String: [String]]) throws -> Educator {
         let id = try row.string("educator_id")
         var term: LicenseTerm?
         if let start = row["license_start"].flatMap({ CalendarDate($0) }),

@@ -56,7 +56,7 @@ extension ReportValue {
     }
 
     /// The value for JSONSerialization.
-    var jsonValue: Any {
+    public var jsonValue: Any {
         switch self {
         case .text(let text): text
         case .hours(let hours): NSDecimalNumber(string: hours.description)

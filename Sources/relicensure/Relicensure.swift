@@ -15,7 +15,7 @@ struct Relicensure: ParsableCommand {
         version: ProductVersion.line,
         subcommands: [Migrate.self, Roster.self, Approvals.self, PDMSTranscript.self, Nightly.self, Correct.self, Report.self,
                       EducatorCommand.self, Export.self,
-                      Status.self])
+                      Status.self, Serve.self, Users.self])
 }
 
 /// Options every subcommand takes.
