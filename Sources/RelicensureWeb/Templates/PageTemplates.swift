@@ -59,11 +59,11 @@ enum PageTemplates {
     {{^hasUrgent}}<p class="notice ok">Nobody is ending short or behind.</p>{{/hasUrgent}}
     {{#hasUrgent}}
     <table>
-      <tr><th>Educator</th><th>School</th><th>Status</th><th>Term ends</th><th class="num">Hours this term</th><th class="num">Still needed</th></tr>
+      <tr><th>Educator</th><th>School</th><th>Status</th><th>Term ends</th><th class="num">Hours this term (all)</th><th class="num">Still needed</th></tr>
       {{#urgent}}
       <tr><td><a href="{{href}}">{{name}}</a> <span class="muted small">{{id}}</span></td><td>{{school}}</td>
           <td><span class="badge {{statusCode}}">{{statusLabel}}</span></td><td class="date">{{termEnd}} <span class="muted small">{{daysLeft}}</span></td>
-          <td class="num">{{credited}}</td><td class="num">{{remaining}}</td></tr>
+          <td class="num">{{total}}</td><td class="num">{{remaining}}</td></tr>
       {{/urgent}}
     </table>
     {{#moreUrgent}}<p>{{urgentTotal}} educators are ending short or behind; the {{urgentShown}} most urgent are shown. <a href="{{moreUrgentHref}}">See everyone who is behind</a></p>{{/moreUrgent}}
@@ -88,10 +88,10 @@ enum PageTemplates {
     <p class="muted">{{summary}}</p>
     {{#hasRows}}
     <table>
-      <tr><th>Educator</th><th>School</th><th>License</th><th>Term ends</th><th class="num">Hours this term</th><th class="num">Required</th><th class="num">Still needed</th><th>Status</th></tr>
+      <tr><th>Educator</th><th>School</th><th>License</th><th>Term ends</th><th class="num">Badge hours</th><th class="num">PDMS hours</th><th class="num">Total</th><th class="num">Required</th><th class="num">Still needed</th><th>Status</th></tr>
       {{#rows}}
       <tr><td><a href="{{href}}">{{name}}</a> <span class="muted small">{{id}}</span></td><td>{{school}}</td><td>{{license}}</td>
-          <td>{{termEnd}}</td><td class="num">{{credited}}</td><td class="num">{{required}}</td><td class="num">{{remaining}}</td>
+          <td>{{termEnd}}</td><td class="num">{{credited}}</td><td class="num">{{other}}</td><td class="num">{{total}}</td><td class="num">{{required}}</td><td class="num">{{remaining}}</td>
           <td><span class="badge {{statusCode}}">{{statusLabel}}</span></td></tr>
       {{/rows}}
     </table>
@@ -112,7 +112,9 @@ enum PageTemplates {
     <p class="lead">Educator {{id}} · district {{district}}{{#school}} · {{school}}{{/school}} · as of {{asOf}}</p>
     <div class="facts">
       <div><span class="muted small">Status</span><b><span class="badge {{statusCode}}">{{statusLabel}}</span></b></div>
-      <div><span class="muted small">Hours credited this term</span><b id="credited-hours">{{credited}}</b></div>
+      <div><span class="muted small">Badge hours this term</span><b id="credited-hours">{{credited}}</b></div>
+      <div><span class="muted small">Other hours in PDMS</span><b id="other-hours">{{other}}</b><span class="small">{{otherFrom}}</span></div>
+      <div><span class="muted small">Total this term</span><b id="total-hours">{{total}}</b></div>
       <div><span class="muted small">Required</span><b id="required-hours">{{required}}</b></div>
       <div><span class="muted small">Still needed</span><b id="remaining-hours">{{remaining}}</b></div>
       <div><span class="muted small">License</span><b>{{license}}</b><span class="small">{{term}}</span></div>

@@ -29,7 +29,7 @@ struct DashboardView: Sendable {
     }
 
     struct Urgent: Sendable {
-        let id, name, href, school, statusCode, statusLabel, termEnd, daysLeft, credited, remaining: String
+        let id, name, href, school, statusCode, statusLabel, termEnd, daysLeft, total, remaining: String
     }
 
     let title = "Dashboard"
@@ -98,7 +98,7 @@ struct DashboardView: Sendable {
                           statusCode: row.progress.status.rawValue, statusLabel: Words.status(row.progress.status),
                           termEnd: row.educator.term?.end.description ?? "no term on record",
                           daysLeft: days.map { $0 < 0 ? "ended \(-$0) days ago" : "\($0) days left" } ?? "",
-                          credited: row.progress.credited.description, remaining: row.progress.remaining.description)
+                          total: row.progress.total.description, remaining: row.progress.remaining.description)
         }
         hasUrgent = !urgent.isEmpty
         moreUrgent = all.count > urgent.count

@@ -11,7 +11,7 @@ struct EducatorsView: Sendable {
     }
 
     struct Row: Sendable {
-        let id, name, href, school, license, termEnd, credited, required, remaining, statusCode, statusLabel: String
+        let id, name, href, school, license, termEnd, credited, other, total, required, remaining, statusCode, statusLabel: String
     }
 
     let title = "Educators"
@@ -39,7 +39,8 @@ struct EducatorsView: Sendable {
             Row(id: row.educator.id, name: "\(row.educator.lastName), \(row.educator.firstName)",
                 href: Words.transcriptHref(row.educator.id), school: row.educator.schoolName ?? "",
                 license: row.educator.licenseType ?? "", termEnd: row.educator.term?.end.description ?? "",
-                credited: row.progress.credited.description, required: row.progress.required.description,
+                credited: row.progress.credited.description, other: row.progress.other.description,
+                total: row.progress.total.description, required: row.progress.required.description,
                 remaining: row.progress.remaining.description, statusCode: row.progress.status.rawValue,
                 statusLabel: Words.status(row.progress.status))
         }

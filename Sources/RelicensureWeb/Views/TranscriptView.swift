@@ -24,7 +24,7 @@ struct TranscriptView: Sendable {
     let chrome: Chrome
     let name, id, district: String
     let school: String?
-    let asOf, statusCode, statusLabel, credited, required, remaining, license, term, jsonHref: String
+    let asOf, statusCode, statusLabel, credited, other, otherFrom, total, required, remaining, license, term, jsonHref: String
     let awards: [Award]
     let hasAwards: Bool
     let decisions: [Decision]
@@ -44,6 +44,9 @@ struct TranscriptView: Sendable {
         statusCode = transcript.progress.status.rawValue
         statusLabel = Words.status(transcript.progress.status)
         credited = transcript.progress.credited.description
+        other = transcript.progress.other.description
+        otherFrom = transcript.otherHoursFrom
+        total = transcript.progress.total.description
         required = transcript.progress.required.description
         remaining = transcript.progress.remaining.description
         license = person.licenseType?.capitalizedFirst ?? "Type not on record"
