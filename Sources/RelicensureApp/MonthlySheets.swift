@@ -75,10 +75,8 @@ struct MonthlySheets {
             exceptions: ReportRows(name: "Exceptions", columns: exceptionColumns) { emit in
                 while let awards = try exceptionAwards.next() { try emit(awards.map(exception)) }
             },
-            open: ReportRows(name: "Open", columns: exceptionColumns + ["days_open"]) { emit in
-                while let awards = try openAwards.next() {
-                    try emit(awards.map { exception($0) + [.count($0.firstSeenOn.days(until: asOf))] })
-                }
+            open: ReportRows(name: "Open", columns: openColumns) { emit in
+                while let awards = try openAwards.next() { try emit(awards.map { openException($0, asOf: asOf) }) }
             },
             districtTotals: sheets.districtTotals(progress, inactive: inactive, hours: hours),
             hoursByMonth: sheets.hoursByMonth(hoursByMonth, from: chartStart))
@@ -193,6 +191,14 @@ struct MonthlySheets {
 
     /// An award first seen in the month that is not credited as of the as-of date (an
     /// unreadable file included).
+    /// The Open sheet's and the web door's open exceptions: the Exceptions columns and how many
+    /// days the award has waited since it was first read.
+    static let openColumns = exceptionColumns + ["days_open"]
+
+    static func openException(_ award: AwardStanding, asOf: CalendarDate) -> [ReportValue] {
+        exception(award) + [.count(award.firstSeenOn.days(until: asOf))]
+    }
+
     static func exception(_ award: AwardStanding) -> [ReportValue] {
         [.text(award.awardID), .text(award.sourcePath + (award.sourceLine.map { ":\($0)" } ?? "")),
          .text(award.educatorID), .text(award.badgeName), .text(award.issuerName), .date(award.awardDate),
