@@ -100,9 +100,15 @@ public struct CSVWriter {
         }
     }
 
+    /// U+FEFF in UTF-8.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     private static func appendEscaped(_ field: some Collection<UInt8>, neutralising: Bool, to bytes: inout [UInt8]) {
-        let quoted = field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
-            || $0 == UInt8(ascii: "\r") }
+        // A value that begins with a byte-order mark is quoted too: at the start of a file a
+        // reader (ours, and spreadsheets) drops the mark as the file's own (found by scripts/fuzz).
+        let quoted = field.starts(with: Self.byteOrderMark)
+            || field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+                || $0 == UInt8(ascii: "\r") }
         if quoted { bytes.append(UInt8(ascii: "\"")) }
         if neutralising, let first = field.first, CellText.startsFormula(first) { bytes.append(UInt8(ascii: "'")) }
         if quoted {

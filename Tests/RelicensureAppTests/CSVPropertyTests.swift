@@ -1,4 +1,6 @@
 import CSV
+import Foundation
+@testable import RelicensureApp
 import Testing
 
 /// Issue 6, items 6 and 7, for the CSV reader the roster and approvals imports stand on: seeded
@@ -65,5 +67,37 @@ struct CSVPropertyTests {
             #expect(problem.message.contains("NUL character (U+0000)"))
         }
         if case .success(let last) = results[3] { #expect(last.fields == ["3", "4"]) } else { Issue.record("the last record was lost") }
+    }
+}
+
+/// Inputs that crashed `scripts/fuzz csv`, kept as tests: each must satisfy the fuzz target's
+/// properties (lines never go backwards, a record survives writing and reading again) and the
+/// roster's table must read it without trapping.
+@Suite("CSV inputs the fuzzer found")
+struct CSVFuzzCrashTests {
+    static let folder = Workspace.checkout.appendingPathComponent("Tests/Fixtures/fuzz-crashes")
+
+    @Test("Every saved crash reads cleanly", arguments: try FileManager.default.contentsOfDirectory(
+        atPath: Workspace.checkout.appendingPathComponent("Tests/Fixtures/fuzz-crashes").path).filter { $0.hasPrefix("csv-") }.sorted())
+    func savedCrash(_ name: String) throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+        let text = String(decoding: data, as: UTF8.self)
+        var lastLine = 0
+        for result in CSVReader(text) {
+            switch result {
+            case .success(let record):
+                #expect(record.line > lastLine, "lines go backwards at \(record.line)")
+                lastLine = record.line
+                let written = record.fields.map(CSVWriter.escape).joined(separator: ",") + "\r\n"
+                var again = CSVReader(written).makeIterator()
+                if record.fields != [""], case .success(let reread)? = again.next() {
+                    #expect(reread.fields == record.fields, "line \(record.line): \(record.fields.map { Array($0.unicodeScalars) })")
+                }
+            case .failure(let problem):
+                #expect(problem.line > lastLine, "lines go backwards at \(problem.line)")
+                lastLine = problem.line
+            }
+        }
+        _ = try? CSVTable(text: text, file: "fuzz.csv", required: ["educator_id", "email"])
     }
 }
