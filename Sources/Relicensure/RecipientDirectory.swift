@@ -23,6 +23,8 @@ public struct RecipientDirectory: Sendable {
     /// first hashed identity is met.
     private var addressForms: [[UInt8]] = []
     private var formsOf: [Range<Int>] = []
+    /// The educator (index into `educators`) each of `addressForms` belongs to.
+    private var ownerOfForm: [Int] = []
     /// Awards matched through each table, to keep the busiest when one must go.
     private var tableUses: [SaltKey: Int] = [:]
     /// How many tables fit in the budget for this roster (set with the address forms).
@@ -115,21 +117,22 @@ public struct RecipientDirectory: Sendable {
             if sightings.count >= Self.maximumSightings { sightings.removeAll(keepingCapacity: true) }
             sightings[key] = seen
             rosterHashings += 1
-            return confirmed(Array(educators.indices), digest: digest, salt: salt, key: key)
+            // Every address hashed on both cores; only a prefix hit is hashed again in full.
+            let wanted = HashAlgorithm.prefix(of: digest)
+            var candidates: [Int] = []
+            for (form, prefix) in key.algorithm.digestPrefixes(of: addressForms, salt: salt).enumerated()
+            where prefix == wanted && candidates.last != ownerOfForm[form] {
+                candidates.append(ownerOfForm[form])
+            }
+            return confirmed(candidates, digest: digest, salt: salt, key: key)
         }
         sightings[key] = nil
         if hashed.count >= tableLimit, let quietest = tableUses.min(by: { $0.value < $1.value })?.key {
             hashed[quietest] = nil
             tableUses[quietest] = nil
         }
-        var entries: [UInt64] = []
-        entries.reserveCapacity(addressForms.count)
-        for (index, forms) in formsOf.enumerated() {
-            for form in addressForms[forms] {
-                entries.append(SaltTable.entry(key.algorithm.digestPrefix(of: form, salt: salt), educator: index))
-            }
-        }
-        let table = SaltTable(unsorted: entries)
+        let prefixes = key.algorithm.digestPrefixes(of: addressForms, salt: salt)
+        let table = SaltTable(unsorted: prefixes.indices.map { SaltTable.entry(prefixes[$0], educator: ownerOfForm[$0]) })
         rosterHashings += 1
         hashed[key] = table
         tableUses[key] = 1
@@ -149,12 +152,14 @@ public struct RecipientDirectory: Sendable {
         guard formsOf.count != educators.count else { return }
         addressForms.removeAll()
         formsOf.removeAll()
-        for educator in educators {
+        ownerOfForm.removeAll()
+        for (index, educator) in educators.enumerated() {
             let first = addressForms.count
             for email in educator.allEmails {
                 addressForms += RecipientIdentity.candidates(for: email).map { Array($0.utf8) }
             }
             formsOf.append(first..<addressForms.count)
+            ownerOfForm += repeatElement(index, count: addressForms.count - first)
         }
         tableLimit = max(Self.minimumTables, budget / max(1, addressForms.count * MemoryLayout<UInt64>.stride))
     }

@@ -59,13 +59,16 @@ public enum NightlyJob {
         var summary = Summary(runID: nil, asOf: session.asOf, dryRun: dryRun)
         // Hosted badges are fetched before the transaction: network waits must not hold it open.
         let hosted = try HostedFetches.gather(store: store, session: session)
-        let night = Night(store: store, session: session, settle: settle, pause: pause, hosted: hosted)
+        func night(runID: Int64, summary: inout Summary) throws -> Int64? {
+            try Tonight<Steps.Begun>.run(store: store, session: session, runID: runID, settle: settle, pause: pause,
+                                         hosted: hosted, summary: &summary)
+        }
         if dryRun {
             do {
                 try store.transaction {
                     let runID = try store.beginRun(command: "nightly", asOf: session.asOf, dryRun: true,
                                                    configChecksum: session.configChecksum)
-                    _ = try night.run(runID: runID, summary: &summary)
+                    _ = try night(runID: runID, summary: &summary)
                     throw DryRunRollback()
                 }
             } catch is DryRunRollback {
@@ -86,7 +89,7 @@ public enum NightlyJob {
             summary.pdmsFiles = try PDMSExport.writeUnwritten(store: store, session: session)
             var batchID: Int64?
             try store.transaction {
-                batchID = try night.run(runID: runID, summary: &summary)
+                batchID = try night(runID: runID, summary: &summary)
                 pause.reach(.batchRecorded)
             }
             committed = true
@@ -134,69 +137,6 @@ public enum NightlyJob {
             return AppError(.failed, "the connection to the database was lost during the nightly run (\(cause)); \(after)")
         }
         return AppError(.failed, "the nightly run failed (\(cause)); \(after)")
-    }
-
-    /// The night inside its transaction: read, merge, verify, evaluate, record, post, batch.
-    private struct Night {
-        let store: Store
-        let session: Session
-        let settle: SettleWindow
-        let pause: PausePoints
-        let hosted: HostedFetches
-
-        /// Returns the PDMS batch it recorded, if any.
-        func run(runID: Int64, summary: inout Summary) throws -> Int64? {
-            let config = session.configuration
-            let logger = session.logger
-            var clock = PhaseClock(logger: logger)
-            let scope = try EvaluationScope.decide(store: store, session: session)
-            if case .everything(let reason) = scope {
-                logger.info("every waiting award is evaluated", metadata: ["reason": "\(reason)"])
-            }
-            try store.beginStaging()
-            pause.reach(.stagingReady)
-            // The inbox skips only what the inbox delivered before: bytes first handed in through
-            // uploads are read again from the inbox, where they are trusted (SPEC §4.4).
-            var seen = try store.seenFileHashes(from: .inbox)
-            var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: runID, day: session.asOf,
-                                     logger: logger, settle: settle)
-            ingest.readAhead = FileReadAhead.capacity(environment: session.environment)
-            try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
-            if let uploads = config.uploads {
-                seen.formUnion(try store.seenFileHashes())
-                try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
-            }
-            clock.lap("files read and staged")
-            pause.reach(.filesRead)
-            summary.newAwards = try store.mergeStaged(noteDeliveries: scope.basis != nil)
-            clock.lap("staged rows merged")
-            let unconfirmed = try HostedRecheck.apply(hosted, store: store, session: session)
-            let unproven = try UploadVerification.run(store: store, session: session, runID: runID, hosted: hosted)
-            let backoff = hosted.backoff(unsettled: unconfirmed.merging(unproven) { first, _ in first })
-            try store.recordFetchBackoff(postponed: backoff.postponed, settled: backoff.settled, on: session.asOf)
-            summary.hostedPostponed = backoff.postponed.count
-            summary.hostedLeftOver = hosted.leftOver.count
-            summary.hostedWaiting = hosted.waiting.count
-            summary.filesRead = ingest.tally.filesRead
-            summary.filesSeenBefore = ingest.tally.filesSeenBefore
-            summary.filesNotBadges = ingest.tally.filesNotBadges
-            summary.filesSettling = ingest.tally.filesSettling
-            summary.unreadable = ingest.unreadable
-            logger.info("ingest done", metadata: ["files": "\(summary.filesRead)", "seen_before": "\(summary.filesSeenBefore)",
-                                                  "settling": "\(summary.filesSettling)",
-                                                  "new_awards": "\(summary.newAwards)", "invalid_items": "\(ingest.tally.invalidItems)"])
-            pause.reach(.merged)
-
-            let evaluation = try Evaluation.run(store: store, session: session, runID: runID, scope: scope, pause: pause)
-            summary.evaluated = evaluation.evaluated
-            summary.ledger = evaluation.postings
-            summary.outcomes = evaluation.outcomes
-            logger.info("crediting done", metadata: ["evaluated": "\(summary.evaluated)",
-                                                     "postings": "\(summary.ledger.count)"])
-            let batch = try store.createPDMSBatch(runID: runID, asOf: session.asOf, columns: config.pdmsColumns)
-            clock.lap("PDMS batch recorded")
-            return batch
-        }
     }
 
     static func countsJSON(_ summary: Summary) -> String {

@@ -12,10 +12,10 @@ import Testing
 struct RulesVersionTests {
     /// The files whose code decides an outcome.
     static let rulesSources = ["Sources/RelicensureApp/Evaluation.swift", "Sources/RelicensureApp/EvaluationScope.swift",
-                               "Sources/RelicensureStore/Store+Tonight.swift"]
+                               "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "ddbd7e3f3814d28fde57acf4a210b028ccdfa0e75de2d1d0690badc8bcc5d1c1")
+                           digest: "e12361c0d8802e23caae69af454ce01dc2fdc1419fb63febd6d0d24161dbf398")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

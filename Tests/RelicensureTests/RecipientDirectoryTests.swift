@@ -76,4 +76,42 @@ struct RecipientDirectoryTests {
         }
         #expect(directory.rosterHashings == 50)
     }
+
+    @Test("A roster large enough to be hashed on two threads: the educators at each end and at the seam are found, once a salt and by table")
+    func largeRosterOnTwoLanes() {
+        let size = 10_001
+        // Odd educators' addresses as a person types them: they count three forms each, so the
+        // seam between the threads falls inside an educator's forms.
+        let roster = (0..<size).map { index in
+            Educator(id: "\(index)", firstName: "F", lastName: "L",
+                     email: index % 2 == 1 ? " Educator\(index)@K12.de.us" : "educator\(index)@k12.de.us", districtCode: "31")
+        }
+        var directory = RecipientDirectory(roster)
+        let wanted = [0, 1, size / 2 - 1, size / 2, size / 2 + 1, size - 1]
+        for (award, index) in wanted.enumerated() {
+            for algorithm in [HashAlgorithm.sha256, .md5] {
+                let perAssertion = Self.identity("educator\(index)@k12.de.us", salt: "award-\(award)", algorithm)
+                #expect(directory.educators(matching: perAssertion).map(\.id) == ["\(index)"], "\(index) \(algorithm)")
+                // The same salt twice more: the second sighting makes the table, the third reads it.
+                for _ in 0..<2 {
+                    let recurring = Self.identity("educator\(index)@k12.de.us", salt: "issuer", algorithm)
+                    #expect(directory.educators(matching: recurring).map(\.id) == ["\(index)"], "\(index) \(algorithm)")
+                }
+            }
+        }
+        #expect(directory.educators(matching: Self.identity("educator\(size)@k12.de.us", salt: "other")).isEmpty)
+    }
+
+    @Test("Digest prefixes are the same on one thread as on several, in the order of the addresses")
+    func digestPrefixesOnLanes() {
+        let forms = (0..<20_000).map { Array("educator\($0)@k12.de.us".utf8) }
+        for algorithm in [HashAlgorithm.sha256, .md5] {
+            let one = algorithm.digestPrefixes(of: forms, salt: Array("salt".utf8), lanes: 1)
+            for lanes in [2, 3] {
+                #expect(algorithm.digestPrefixes(of: forms, salt: Array("salt".utf8), lanes: lanes) == one)
+            }
+            let expected = Self.identity("educator19999@k12.de.us", salt: "salt", algorithm).hashBytes ?? []
+            #expect(one.last == HashAlgorithm.prefix(of: expected))
+        }
+    }
 }

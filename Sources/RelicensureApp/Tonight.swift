@@ -1,0 +1,297 @@
+import OpenBadges
+import Relicensure
+import RelicensureStore
+
+/// One night's work inside its transaction, read top to bottom (SPEC §5):
+///
+///     read files → merge and verify → load crediting inputs → match awards →
+///     collect educators → credit educators → record outcomes → record the PDMS batch
+///
+/// Each step is a `consuming` method of `Tonight<Step>` that returns the next step, and a
+/// `Tonight` cannot be copied: a step called twice, skipped or out of order does not compile.
+/// That order is what the night's temporary tables need — `staged_*` exist from `readFiles`
+/// until the merge empties them, `tonight_*` from `loadCreditingInputs` until the outcomes are
+/// recorded — and all of them vanish with the transaction `NightlyJob` holds around the steps.
+///
+/// Memory follows one batch and one educator, never the number of awards: awards are matched
+/// as they come through a cursor, matched ones set aside by educator in the database, and each
+/// educator credited beside their standing credits as the two sorted streams meet.
+struct Tonight<Step>: ~Copyable {
+    fileprivate var work: NightWork
+
+    /// The night, from its first step to the PDMS batch it recorded, if any.
+    static func run(store: Store, session: Session, runID: Int64, settle: SettleWindow, pause: PausePoints,
+                    hosted: HostedFetches, summary: inout NightlyJob.Summary) throws -> Int64? {
+        let begun = try Tonight<Steps.Begun>(store: store, session: session, runID: runID, settle: settle,
+                                             pause: pause, hosted: hosted, summary: summary)
+        let recorded = try begun
+            .readFiles()
+            .mergeAndVerify()
+            .loadCreditingInputs()
+            .matchAwards()
+            .collectEducators()
+            .creditEducators()
+            .recordOutcomes()
+        let (batch, finished) = try recorded.recordPDMSBatch()
+        summary = finished
+        return batch
+    }
+
+    fileprivate init(_ work: NightWork) { self.work = work }
+
+    /// Ends a step: its time logged (`--verbose`), its pause point reached (where the tests
+    /// kill a night), and the work handed on to the next step.
+    fileprivate consuming func finish<Next>(_ phase: String, reaching point: NightlyPhase? = nil) -> Tonight<Next> {
+        work.clock.lap(phase)
+        if let point { work.pause.reach(point) }
+        return Tonight<Next>(work)
+    }
+}
+
+/// The steps of a night, in order; they name the state a `Tonight` is in.
+enum Steps {
+    enum Begun {}
+    enum FilesRead {}
+    enum Merged {}
+    enum InputsLoaded {}
+    enum AwardsMatched {}
+    enum EducatorsCollected {}
+    enum EducatorsCredited {}
+    enum OutcomesRecorded {}
+}
+
+/// What the steps share: the run, what it has read so far, and the summary it fills in.
+private struct NightWork {
+    let store: Store
+    let session: Session
+    let runID: Int64
+    let settle: SettleWindow
+    let pause: PausePoints
+    let hosted: HostedFetches
+    var summary: NightlyJob.Summary
+    var clock: PhaseClock
+    let scope: EvaluationScope
+    var ingest: BadgeIngest?
+    var inputs: CreditingInputs?
+    var tally = Evaluation.Tally()
+    /// With a basis (an incremental night), the round of chosen awards matched last.
+    var round: Int?
+
+    var asOf: CalendarDate { session.asOf }
+}
+
+/// What crediting reads once a night: the catalog, the roster, the approvals.
+private struct CreditingInputs {
+    let catalog: CatalogIndex
+    let roster: [Educator]
+    var directory: RecipientDirectory
+    let approvalDecisions: [ApprovalDecision]
+    let approvals: ApprovalBook
+    let rosterChanges: RosterChanges
+}
+
+extension Tonight where Step == Steps.Begun {
+    fileprivate init(store: Store, session: Session, runID: Int64, settle: SettleWindow, pause: PausePoints,
+                     hosted: HostedFetches, summary: NightlyJob.Summary) throws {
+        let scope = try EvaluationScope.decide(store: store, session: session)
+        if case .everything(let reason) = scope {
+            session.logger.info("every waiting award is evaluated", metadata: ["reason": "\(reason)"])
+        }
+        self.init(NightWork(store: store, session: session, runID: runID, settle: settle, pause: pause, hosted: hosted,
+                            summary: summary, clock: PhaseClock(logger: session.logger), scope: scope))
+    }
+
+    /// SPEC §4: every new file of the inbox, then of the uploads, parsed and staged.
+    consuming func readFiles() throws -> Tonight<Steps.FilesRead> {
+        let store = work.store, config = work.session.configuration
+        try store.beginStaging()
+        work.pause.reach(.stagingReady)
+        // The inbox skips only what the inbox delivered before: bytes first handed in through
+        // uploads are read again from the inbox, where they are trusted (SPEC §4.4).
+        var seen = try store.seenFileHashes(from: .inbox)
+        var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: work.runID, day: work.asOf,
+                                 logger: work.session.logger, settle: work.settle)
+        ingest.readAhead = FileReadAhead.capacity(environment: work.session.environment)
+        try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
+        if let uploads = config.uploads {
+            seen.formUnion(try store.seenFileHashes())
+            try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
+        }
+        work.ingest = ingest
+        return finish("files read and staged", reaching: .filesRead)
+    }
+}
+
+extension Tonight where Step == Steps.FilesRead {
+    /// SPEC §4.3–4.4: staged rows become awards; hosted and uploaded ones are verified.
+    consuming func mergeAndVerify() throws -> Tonight<Steps.Merged> {
+        let store = work.store, session = work.session, hosted = work.hosted
+        work.summary.newAwards = try store.mergeStaged(noteDeliveries: work.scope.basis != nil)
+        work.clock.lap("staged rows merged")
+        let unconfirmed = try HostedRecheck.apply(hosted, store: store, session: session)
+        let unproven = try UploadVerification.run(store: store, session: session, runID: work.runID, hosted: hosted)
+        let backoff = hosted.backoff(unsettled: unconfirmed.merging(unproven) { first, _ in first })
+        try store.recordFetchBackoff(postponed: backoff.postponed, settled: backoff.settled, on: work.asOf)
+        work.summary.hostedPostponed = backoff.postponed.count
+        work.summary.hostedLeftOver = hosted.leftOver.count
+        work.summary.hostedWaiting = hosted.waiting.count
+        if let ingest = work.ingest {
+            work.summary.filesRead = ingest.tally.filesRead
+            work.summary.filesSeenBefore = ingest.tally.filesSeenBefore
+            work.summary.filesNotBadges = ingest.tally.filesNotBadges
+            work.summary.filesSettling = ingest.tally.filesSettling
+            work.summary.unreadable = ingest.unreadable
+            session.logger.info("ingest done", metadata: [
+                "files": "\(work.summary.filesRead)", "seen_before": "\(work.summary.filesSeenBefore)",
+                "settling": "\(work.summary.filesSettling)", "new_awards": "\(work.summary.newAwards)",
+                "invalid_items": "\(ingest.tally.invalidItems)"])
+        }
+        return finish("uploads and hosted awards verified", reaching: .merged)
+    }
+}
+
+extension Tonight where Step == Steps.Merged {
+    /// The catalog, roster and approvals, held still for the night; tonight's tables; and, on
+    /// an incremental night, the awards whose inputs changed (`Evaluation.chooseChangedAwards`).
+    consuming func loadCreditingInputs() throws -> Tonight<Steps.InputsLoaded> {
+        let store = work.store, session = work.session
+        try store.holdCreditingInputs()
+        let roster = try store.roster()
+        let approvalDecisions = try store.approvalDecisions()
+        let inputs = CreditingInputs(catalog: try store.catalogIndex(), roster: roster,
+                                     directory: RecipientDirectory(roster), approvalDecisions: approvalDecisions,
+                                     approvals: ApprovalBook(approvalDecisions),
+                                     rosterChanges: RosterChanges(roster: roster, previous: try store.evaluatedEducators()))
+        try store.beginEvaluation()
+        // OB 3.0 status lists are read in Swift; the awards they revoke join the trusted
+        // revocations SQL already knows for tonight.
+        try store.stage(statusRevoked: StatusListRevocation.revokedAwardIDs(store: store, logger: session.logger))
+        if let basis = work.scope.basis {
+            try Evaluation.chooseChangedAwards(since: basis, store: store, session: session,
+                                               decisions: approvalDecisions, roster: inputs.rosterChanges,
+                                               educators: roster)
+            work.round = 1
+        }
+        work.inputs = inputs
+        return finish("evaluation inputs loaded")
+    }
+}
+
+extension Tonight where Step == Steps.InputsLoaded {
+    /// SPEC §5 steps 1–2 for every waiting award (or, incrementally, every chosen one):
+    /// resolved against the catalog and matched to an educator; decided ones recorded.
+    consuming func matchAwards() throws -> Tonight<Steps.AwardsMatched> {
+        try work.matchChosenAwards()
+        return finish("awards matched", reaching: .evaluated)
+    }
+}
+
+extension Tonight where Step == Steps.AwardsMatched {
+    /// The educators whose night is evaluated: matched tonight, or holding a credit to reverse.
+    /// Incrementally, their other waiting awards are matched too, in award-date order, as a
+    /// full evaluation would: the room under a cap is theirs.
+    consuming func collectEducators() throws -> Tonight<Steps.EducatorsCollected> {
+        try work.store.collectTonightsEducators(asOf: work.asOf)
+        if var next = work.round.map({ $0 + 1 }) {
+            while try work.store.chooseWaitingAwardsOfTonightsEducators(round: next) > 0 {
+                work.round = next
+                try work.matchChosenAwards()
+                next += 1
+            }
+        }
+        return finish("educators collected")
+    }
+}
+
+extension Tonight where Step == Steps.EducatorsCollected {
+    /// SPEC §5 steps 3–9 and the reversals, one educator at a time, postings staged as they come.
+    consuming func creditEducators() throws -> Tonight<Steps.EducatorsCredited> {
+        // Set by `loadCreditingInputs`, the only way here.
+        guard let inputs = work.inputs else { return finish("educators credited", reaching: .ledgerPosted) }
+        let store = work.store, session = work.session, asOf = work.asOf, runID = work.runID
+        let rules = session.configuration.rules
+        let byID = Dictionary(inputs.roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var decisions: [Decision] = []
+        var postings: [Posting] = []
+        let batchSize = Evaluation.batchSize
+        func flush(_ tally: inout Evaluation.Tally) throws {
+            try Evaluation.record(decisions, resolved: [:], store: store, tally: &tally)
+            try store.post(postings, runID: runID, postedOn: asOf, configChecksum: session.configChecksum)
+            tally.postings.record(postings)
+            decisions.removeAll(keepingCapacity: true)
+            postings.removeAll(keepingCapacity: true)
+        }
+        var tally = work.tally
+        try store.forEachEducatorNight(roster: byID, batchSize: batchSize) { night in
+            let result = CreditingEngine.credit(night, rules: rules, approvals: inputs.approvals, asOf: asOf)
+            decisions += result.decisions
+            postings += result.postings
+            if decisions.count >= batchSize { try flush(&tally) }
+        }
+        try flush(&tally)
+        work.tally = tally
+        return finish("educators credited", reaching: .ledgerPosted)
+    }
+}
+
+extension Tonight where Step == Steps.EducatorsCredited {
+    /// Tonight's decisions become the awards' outcomes (history kept), and what this night
+    /// read is recorded for the next one to compare (`EvaluationScope`).
+    consuming func recordOutcomes() throws -> Tonight<Steps.OutcomesRecorded> {
+        let store = work.store
+        try store.finishEvaluation(runID: work.runID, on: work.asOf)
+        if let inputs = work.inputs {
+            try store.recordEvaluationBasis(runID: work.runID, asOf: work.asOf,
+                                            rulesKey: EvaluationScope.rulesKey(work.session),
+                                            approvalsThrough: inputs.approvalDecisions.map(\.id).max() ?? 0,
+                                            changed: inputs.rosterChanges.changed, removed: inputs.rosterChanges.removed)
+        }
+        work.summary.evaluated = work.tally.evaluated
+        work.summary.ledger = work.tally.postings
+        work.summary.outcomes = work.tally.outcomes
+        work.session.logger.info("crediting done", metadata: ["evaluated": "\(work.summary.evaluated)",
+                                                              "postings": "\(work.summary.ledger.count)"])
+        return finish("outcomes recorded", reaching: .outcomesRecorded)
+    }
+}
+
+extension Tonight where Step == Steps.OutcomesRecorded {
+    /// SPEC §6: tonight's ledger entries frozen as the PDMS batch the file is written from.
+    consuming func recordPDMSBatch() throws -> (batch: Int64?, summary: NightlyJob.Summary) {
+        let config = work.session.configuration
+        let batch = try work.store.createPDMSBatch(runID: work.runID, asOf: work.asOf, columns: config.pdmsColumns)
+        work.clock.lap("PDMS batch recorded")
+        return (batch, work.summary)
+    }
+}
+
+extension NightWork {
+    /// Matches the awards of the current round (every waiting award when there is none),
+    /// a cursor batch at a time: decided ones are recorded, matched ones set aside.
+    mutating func matchChosenAwards() throws {
+        guard var inputs else { return }
+        defer { self.inputs = inputs }
+        let store = self.store
+        var tally = self.tally
+        defer { self.tally = tally }
+        try store.forEachAwardToEvaluate(round: round, batchSize: Evaluation.batchSize) { batch in
+            var decisions: [Decision] = []
+            var matched: [MatchedAward] = []
+            var resolved: [String: AwardFacts] = [:]
+            for award in batch {
+                let facts = Evaluation.resolve(award, catalog: inputs.catalog)
+                if facts.badgeName != award.badgeName || facts.issuerID != award.issuerID
+                    || facts.issuerName != award.issuerName {
+                    resolved[award.awardID] = facts
+                }
+                switch CreditingEngine.match(facts, in: &inputs.directory) {
+                case .decided(let decision): decisions.append(decision)
+                case .matched(let educator): matched.append(MatchedAward(facts: facts, educatorID: educator.id))
+                }
+            }
+            tally.evaluated += batch.count
+            try store.stage(matched: matched)
+            try Evaluation.record(decisions, resolved: resolved, store: store, tally: &tally)
+        }
+    }
+}
