@@ -94,14 +94,9 @@ public enum NightlyJob {
             }
             committed = true
             pause.reach(.committed)
-            if summary.newAwards + summary.ledger.count >= analyzeThreshold {
-                // Not part of the night's work: a failure here is logged, never fatal.
-                do {
-                    try store.analyzeGrownTables()
-                } catch {
-                    session.logger.warning("table statistics not refreshed", metadata: ["error": "\(error)"])
-                }
-            }
+            let statistics = summary.newAwards + summary.ledger.count >= analyzeThreshold
+                ? StatisticsRefresh(session: session) : nil
+            defer { statistics?.wait() }
             if let batchID {
                 summary.pdmsFiles.append(try PDMSExport.write(batchID: batchID, store: store, session: session))
             }
