@@ -160,7 +160,6 @@ public enum NightlyJob {
             var seen = try store.seenFileHashes(from: .inbox)
             var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: runID, day: session.asOf,
                                      logger: logger, settle: settle)
-            ingest.readAhead = FileReadAhead.capacity(environment: session.environment)
             try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
             if let uploads = config.uploads {
                 seen.formUnion(try store.seenFileHashes())
