@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Tests only: the certificate of the tests' own HTTPS server.
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        // PEM and DER of issuers' public keys (SPEC §4.4); the tests' certificate too.
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         // Tests only: property-based testing of the crediting engine.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -55,7 +56,8 @@ let package = Package(
         // Proving an uploaded badge: compact JWS signatures checked with the issuer's own keys (SPEC §4.4).
         .target(name: "BadgeVerification",
                 dependencies: ["OpenBadges", .product(name: "Crypto", package: "swift-crypto"),
-                               .product(name: "_CryptoExtras", package: "swift-crypto")],
+                               .product(name: "_CryptoExtras", package: "swift-crypto"),
+                               .product(name: "SwiftASN1", package: "swift-asn1")],
                 swiftSettings: strictSettings),
 
         // Fetching documents from issuers' hosts over HTTPS: HTTPS only, bounded redirects,
@@ -68,8 +70,12 @@ let package = Package(
                                .product(name: "NIOSSL", package: "swift-nio-ssl")],
                 swiftSettings: strictSettings),
 
+        // Every roster address hashed with one salt, in a loop over libcrypto (libssl-dev): what
+        // matching a salt met once costs (issue 15; docs/PERFORMANCE.md).
+        .target(name: "CRosterDigests", path: "Sources/CRosterDigests", linkerSettings: [.linkedLibrary("crypto")]),
+
         // The domain and the pure crediting engine: no files, no SQL.
-        .target(name: "Relicensure", dependencies: ["OpenBadges"], swiftSettings: strictSettings),
+        .target(name: "Relicensure", dependencies: ["OpenBadges", "CRosterDigests"], swiftSettings: strictSettings),
 
         // The configuration file (YAML) turned into domain rules, with file:line errors.
         .target(name: "RelicensureConfig",

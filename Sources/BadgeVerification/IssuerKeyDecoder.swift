@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import _CryptoExtras
 public import OpenBadges
+import SwiftASN1
 
 /// Turns the key forms SPEC §3 and §4.4 name into `IssuerKey`s: a PEM holding one public key
 /// (SubjectPublicKeyInfo, or PKCS#1 for RSA), a JWK, a JWK Set, an OB 2.0 CryptographicKey.
@@ -35,26 +36,42 @@ public enum IssuerKeyDecoder {
 
     /// A PEM text holding exactly one public key.
     public static func key(pem: String, id: String?, origin: String) throws(KeyDecodingError) -> IssuerKey {
-        let blocks = pem.components(separatedBy: "-----BEGIN ").dropFirst()
-        guard blocks.count == 1, let block = blocks.first else {
-            throw KeyDecodingError("\(origin) holds \(blocks.count) PEM blocks; a PEM key must hold exactly one public key")
+        let document: PEMDocument
+        do {
+            document = try PEMDocument(pemString: rewrapped(pem))
+        } catch {
+            // swift-asn1's errors name its own source lines; the sentence says what the issuer must fix.
+            throw KeyDecodingError("\(origin) does not hold exactly one PEM block: a BEGIN line, base64, and its END line")
         }
-        guard let labelEnd = block.range(of: "-----"), let end = block.range(of: "-----END ") else {
-            throw KeyDecodingError("\(origin) has a PEM block without its BEGIN or END line")
-        }
-        let label = String(block[..<labelEnd.lowerBound])
-        let body = block[labelEnd.upperBound..<end.lowerBound].filter { !$0.isWhitespace }
-        guard let der = Data(base64Encoded: String(body)).map({ [UInt8]($0) }) else {
-            throw KeyDecodingError("\(origin): the PEM body is not base64")
-        }
-        switch label {
+        switch document.discriminator {
         case "PUBLIC KEY":
-            return IssuerKey(id: id, origin: origin, material: try material(subjectPublicKeyInfo: der, origin: origin))
+            return IssuerKey(id: id, origin: origin, material: try material(subjectPublicKeyInfo: document.derBytes, origin: origin))
         case "RSA PUBLIC KEY":
-            return IssuerKey(id: id, origin: origin, material: try rsa(der: der, origin: origin))
+            return IssuerKey(id: id, origin: origin, material: try rsa(der: document.derBytes, origin: origin))
         default:
-            throw KeyDecodingError("\(origin) holds a PEM '\(label)'; a public key is 'PUBLIC KEY' (or 'RSA PUBLIC KEY')")
+            throw KeyDecodingError("\(origin) holds a PEM '\(document.discriminator)'; a public key is 'PUBLIC KEY' (or 'RSA PUBLIC KEY')")
         }
+    }
+
+    /// `pem` with the base64 of each block in lines of 64 characters. `PEMDocument` holds
+    /// RFC 7468's strict layout, but issuers' keys arrive wrapped at 76 (MIME), on one line, or
+    /// with blanks (a `publicKeyPem` in JSON), and such keys have always been accepted: only the
+    /// layout is redone here; boundaries, labels and base64 are left for `PEMDocument` to judge.
+    static func rewrapped(_ pem: String) -> String {
+        var rest = pem[...]
+        var result = ""
+        while let begin = rest.range(of: "-----BEGIN "),
+              let labelEnd = rest[begin.upperBound...].range(of: "-----"),
+              let end = rest[labelEnd.upperBound...].range(of: "-----END ") {
+            result += rest[begin.lowerBound..<labelEnd.upperBound] + "\n"
+            var body = rest[labelEnd.upperBound..<end.lowerBound].filter { !$0.isWhitespace }[...]
+            while !body.isEmpty {
+                result += body.prefix(64) + "\n"
+                body = body.dropFirst(64)
+            }
+            rest = rest[end.lowerBound...]
+        }
+        return result + rest
     }
 
     /// A JSON Web Key (RFC 7517): `kty` RSA, EC with `crv` P-256, or OKP with `crv` Ed25519.
@@ -99,18 +116,21 @@ public enum IssuerKeyDecoder {
     }
 
     private static func material(subjectPublicKeyInfo der: [UInt8], origin: String) throws(KeyDecodingError) -> IssuerKey.Material {
-        guard let info = DER.subjectPublicKeyInfo(der) else {
-            throw KeyDecodingError("\(origin): the PEM public key is not a SubjectPublicKeyInfo")
+        let info: SubjectPublicKeyInfo
+        do {
+            info = try SubjectPublicKeyInfo(derEncoded: der)
+        } catch {
+            throw KeyDecodingError("\(origin): the PEM public key is not a DER SubjectPublicKeyInfo")
         }
         switch info.algorithm {
-        case DER.rsaEncryption:
+        case .AlgorithmIdentifier.rsaEncryption:
             return try rsa(der: der, origin: origin)
-        case DER.ecPublicKey where info.parameters == DER.prime256v1:
+        case .AlgorithmIdentifier.idEcPublicKey where info.curve == .NamedCurves.secp256r1:
             guard let key = try? P256.Signing.PublicKey(derRepresentation: der) else {
                 throw KeyDecodingError("\(origin): the PEM P-256 key is not a point on the curve")
             }
             return .p256([UInt8](key.rawRepresentation))
-        case DER.ed25519:
+        case SubjectPublicKeyInfo.ed25519:
             guard info.key.count == 32, (try? Curve25519.Signing.PublicKey(rawRepresentation: info.key)) != nil else {
                 throw KeyDecodingError("\(origin): the PEM Ed25519 key is not 32 bytes")
             }

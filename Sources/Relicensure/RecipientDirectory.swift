@@ -21,7 +21,7 @@ public struct RecipientDirectory: Sendable {
     private var sightings: [SaltKey: Int] = [:]
     /// Every form of every address as bytes, educator by educator (`formsOf`), made when the
     /// first hashed identity is met.
-    private var addressForms: [[UInt8]] = []
+    private var addressForms = AddressForms()
     private var formsOf: [Range<Int>] = []
     /// The educator (index into `educators`) each of `addressForms` belongs to.
     private var ownerOfForm: [Int] = []
@@ -120,7 +120,7 @@ public struct RecipientDirectory: Sendable {
             // Every address hashed on both cores; only a prefix hit is hashed again in full.
             let wanted = HashAlgorithm.prefix(of: digest)
             var candidates: [Int] = []
-            for (form, prefix) in key.algorithm.digestPrefixes(of: addressForms, salt: salt).enumerated()
+            for (form, prefix) in addressForms.digestPrefixes(key.algorithm, salt: salt).enumerated()
             where prefix == wanted && candidates.last != ownerOfForm[form] {
                 candidates.append(ownerOfForm[form])
             }
@@ -131,7 +131,7 @@ public struct RecipientDirectory: Sendable {
             hashed[quietest] = nil
             tableUses[quietest] = nil
         }
-        let prefixes = key.algorithm.digestPrefixes(of: addressForms, salt: salt)
+        let prefixes = addressForms.digestPrefixes(key.algorithm, salt: salt)
         let table = SaltTable(unsorted: prefixes.indices.map { SaltTable.entry(prefixes[$0], educator: ownerOfForm[$0]) })
         rosterHashings += 1
         hashed[key] = table
@@ -143,20 +143,20 @@ public struct RecipientDirectory: Sendable {
     /// as raw bytes (no hex text per form: this is every address when every award has its own salt).
     private func confirmed(_ candidates: [Int], digest: [UInt8], salt: [UInt8], key: SaltKey) -> [Int] {
         candidates.filter { index in
-            addressForms[formsOf[index]].contains { key.algorithm.digest(of: $0, salt: salt, equals: digest) }
+            formsOf[index].contains { key.algorithm.digest(of: Array(addressForms[$0]), salt: salt, equals: digest) }
         }
     }
 
     /// SPEC §5 step 2: each address as given, trimmed, and trimmed and lower-cased, as bytes.
     private mutating func prepareForms() {
         guard formsOf.count != educators.count else { return }
-        addressForms.removeAll()
+        addressForms = AddressForms()
         formsOf.removeAll()
         ownerOfForm.removeAll()
         for (index, educator) in educators.enumerated() {
             let first = addressForms.count
             for email in educator.allEmails {
-                addressForms += RecipientIdentity.candidates(for: email).map { Array($0.utf8) }
+                RecipientIdentity.candidates(for: email).forEach { addressForms.append($0) }
             }
             formsOf.append(first..<addressForms.count)
             ownerOfForm += repeatElement(index, count: addressForms.count - first)

@@ -27,8 +27,6 @@ struct BadgeIngest {
     var limits = ReadLimits.standard
     /// Rows kept in memory before a COPY.
     var chunkSize = 5_000
-    /// Parsed files waiting on the read-ahead thread (`FileReadAhead`); 0 reads in line.
-    var readAhead = 0
 
     var awards: [IncomingAward] = []
     var catalog: [IncomingCatalogDocument] = []
@@ -56,8 +54,8 @@ struct BadgeIngest {
         (try? FolderListing.list(folder, setting: "inbox"))?.files ?? []
     }
 
-    /// Reads every file of one folder not seen before: chosen here in order, read and parsed a
-    /// few files ahead on another thread (`FileReadAhead`), recorded and staged here in order.
+    /// Reads every file of one folder not seen before: all chosen first, in order (so that the
+    /// settle window judges every file against the same listing), then read one after another.
     /// - Throws: ``AppError`` (exit 1) when the folder itself is missing, not a folder or unreadable.
     mutating func ingest(folder: String, source: BadgeSource, seen: inout Set<String>) throws {
         let listing = try FolderListing.list(folder, setting: source == .inbox ? "inbox" : "uploads")
@@ -65,12 +63,9 @@ struct BadgeIngest {
         knownStamps = try store.fileStamps(from: source)
         let paths = listing.files
         try store.forgetStamps(from: source, except: paths)
-        let jobs = paths.compactMap { choose($0) }
-        let reading = FileReadAhead(jobs, limits: limits, capacity: readAhead)
-        reading.start()
-        defer { reading.cancel() }
-        for (index, job) in jobs.enumerated() {
-            try accept(reading.outcome(index), of: job, source: source, seen: &seen)
+        let chosen = paths.compactMap { choose($0) }
+        for file in chosen {
+            try accept(file.read(limits: limits), of: file, source: source, seen: &seen)
         }
         try flush()
     }
@@ -84,7 +79,7 @@ struct BadgeIngest {
 
     /// The file to read, or `nil` when it is not a badge file, cannot be examined, may still
     /// be being written, or has the stamp it had when it was read before.
-    private mutating func choose(_ path: String) -> FileReadAhead.Job? {
+    private mutating func choose(_ path: String) -> ChosenFile? {
         let name = (path as NSString).lastPathComponent
         guard BadgeReader.isBadgeFile(name) else {
             tally.filesNotBadges += 1
@@ -103,11 +98,11 @@ struct BadgeIngest {
             tally.filesSeenBefore += 1
             return nil
         }
-        return FileReadAhead.Job(path: path, stamp: stamp)
+        return ChosenFile(path: path, stamp: stamp)
     }
 
     /// Records what reading a file found: its stamp, and its items unless its bytes were read before.
-    private mutating func accept(_ outcome: FileReadAhead.Outcome, of job: FileReadAhead.Job, source: BadgeSource,
+    private mutating func accept(_ outcome: ChosenFile.Outcome, of job: ChosenFile, source: BadgeSource,
                                  seen: inout Set<String>) throws {
         let path = job.path, size = job.stamp.size
         let digest: String

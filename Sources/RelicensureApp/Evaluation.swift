@@ -19,8 +19,9 @@ struct Evaluation {
     /// An educator's waiting awards are evaluated again when their roster row or addresses
     /// changed, an approval for them was imported or came into force, or a correction was posted.
     /// Awards naming a changed address are found by hashing the address with every stored salt,
-    /// unless that would take more than `hashBudget` hashes (salts per assertion): then every
-    /// award that matched no one is evaluated again, with the educators sharing such an address.
+    /// unless that would take more than `EnvironmentSettings.addressHashBudget` hashes (salts per
+    /// assertion): then every award that matched no one is evaluated again, with the educators
+    /// sharing such an address.
     static func chooseChangedAwards(since basis: EvaluationBasis, store: Store, session: Session,
                                     decisions: [ApprovalDecision], roster: RosterChanges,
                                     educators rosterNow: [Educator]) throws {
@@ -34,7 +35,7 @@ struct Evaluation {
         if !roster.addresses.isEmpty {
             let salts = try store.recipientSalts()
             let forms = roster.addresses.reduce(0) { $0 + RecipientIdentity.candidates(for: $1).count }
-            if salts.count * forms <= hashBudget(session.environment) {
+            if salts.count * forms <= session.settings.addressHashBudget {
                 let identities = RosterChanges.identities(of: roster.addresses, salts: salts)
                 changes.plainIdentities = identities.plain
                 changes.hashedIdentities = identities.hashed
@@ -44,12 +45,6 @@ struct Evaluation {
             }
         }
         try store.chooseChangedAwards(changes)
-    }
-
-    /// Hashes of changed addresses worth computing before evaluating every unmatched award
-    /// instead: 2,000,000 (about half a second), or `RELICENSURE_ADDRESS_HASH_BUDGET`.
-    static func hashBudget(_ environment: [String: String]) -> Int {
-        environment["RELICENSURE_ADDRESS_HASH_BUDGET"].flatMap { Int($0) } ?? 2_000_000
     }
 
     static func record(_ decisions: [Decision], resolved: [String: AwardFacts], store: Store,

@@ -13,11 +13,9 @@ enum EvaluationScope {
     /// Only awards whose inputs changed since the last committed night.
     case changedSince(EvaluationBasis)
 
-    static let fullEvaluationVariable = "RELICENSURE_FULL_EVALUATION"
-
     static func decide(store: Store, session: Session) throws -> EvaluationScope {
-        if let asked = session.environment[fullEvaluationVariable], !asked.isEmpty, asked != "0" {
-            return .everything(reason: "\(fullEvaluationVariable) is set")
+        if session.settings.fullEvaluation {
+            return .everything(reason: "RELICENSURE_FULL_EVALUATION is set")
         }
         guard let basis = try store.evaluationBasis() else { return .everything(reason: "first night") }
         if basis.rulesKey != rulesKey(session) {

@@ -46,7 +46,7 @@ public enum NightlyJob {
     public static let needsAttentionExitCode: Int32 = 4
 
     public static func run(session: Session, dryRun: Bool) throws -> Summary {
-        let settle = try SettleWindow(environment: session.environment, runStart: Date())
+        let settle = try SettleWindow(settings: session.settings, runStart: Date())
         let store = try session.openStore()
         return try NightlyLock.holding(store, command: "nightly") {
             session.pausePoints.reach(.locked)

@@ -11,9 +11,8 @@ struct PausePoints: Sendable {
     private let phases: Set<String>
     private let everyPhase: Bool
 
-    init(environment: [String: String]) {
-        let names = (environment["RELICENSURE_PAUSE_AT"] ?? "")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    init(settings: EnvironmentSettings) {
+        let names = settings.pauseAt
         everyPhase = names.contains("*")
         phases = Set(names)
     }
@@ -29,5 +28,5 @@ struct PausePoints: Sendable {
 
 extension Session {
     /// The pause points the environment asks for (none, in production).
-    var pausePoints: PausePoints { PausePoints(environment: environment) }
+    var pausePoints: PausePoints { PausePoints(settings: settings) }
 }

@@ -35,19 +35,19 @@ public struct Session: Sendable {
             asOf = CalendarDate(Date(), in: configuration.timeZone)
         }
         self.logger = logger
-        self.environment = environment
+        self.settings = EnvironmentSettings(environment)
     }
 
-    /// The process environment the session was made with (tests pass their own).
-    let environment: [String: String]
+    /// What the environment the session was made with asks for (tests pass their own).
+    let settings: EnvironmentSettings
 
     /// How hosted badges are fetched: `verification` of the file, and the request timeout in
     /// seconds from `RELICENSURE_FETCH_TIMEOUT` when set (default 15).
     var fetchPolicy: FetchPolicy {
-        let settings = configuration.verification
-        var policy = FetchPolicy(caFile: settings.caFile, allowPrivate: settings.allowPrivate,
-                                 budgetSeconds: Int64(settings.fetchBudgetSeconds))
-        if let seconds = environment["RELICENSURE_FETCH_TIMEOUT"].flatMap({ Int64($0) }), seconds > 0 {
+        let verification = configuration.verification
+        var policy = FetchPolicy(caFile: verification.caFile, allowPrivate: verification.allowPrivate,
+                                 budgetSeconds: Int64(verification.fetchBudgetSeconds))
+        if let seconds = settings.fetchTimeoutSeconds {
             policy.requestTimeout = seconds
             policy.connectTimeout = min(policy.connectTimeout, seconds)
         }
@@ -56,7 +56,7 @@ public struct Session: Sendable {
 
     /// The database: `database:` in the file, else `$DATABASE_URL`, else libpq's own `PG*`
     /// variables and `~/.pgpass` (SPEC §3).
-    public var conninfo: String { configuration.database ?? environment["DATABASE_URL"] ?? "" }
+    public var conninfo: String { configuration.database ?? settings.databaseURL ?? "" }
 
     /// The migrations this program carries.
     public func migrator() throws -> Migrator {

@@ -9,7 +9,6 @@ import RelicensureStore
 /// tests and demos that write their files just before the run).
 struct SettleWindow: Sendable {
     static let defaultSeconds = 60
-    static let variable = "RELICENSURE_SETTLE_SECONDS"
 
     let seconds: Int
     let runStart: Date
@@ -21,15 +20,8 @@ struct SettleWindow: Sendable {
 
     /// The window the environment asks for; a value that is not a whole number of seconds is
     /// a usage error, not something to guess about.
-    init(environment: [String: String], runStart: Date) throws {
-        guard let text = environment[Self.variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-            self.init(seconds: Self.defaultSeconds, runStart: runStart)
-            return
-        }
-        guard let seconds = Int(text), seconds >= 0 else {
-            throw AppError(.usage, "\(Self.variable) is '\(text)'; it must be a whole number of seconds (0 or more)")
-        }
-        self.init(seconds: seconds, runStart: runStart)
+    init(settings: EnvironmentSettings, runStart: Date) throws {
+        self.init(seconds: try settings.settleSeconds.get(), runStart: runStart)
     }
 
     /// How long ago the file was last modified when it is too young to read; nil when it has

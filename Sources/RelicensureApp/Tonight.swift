@@ -111,7 +111,6 @@ extension Tonight where Step == Steps.Begun {
         var seen = try store.seenFileHashes(from: .inbox)
         var ingest = BadgeIngest(store: store, timeZone: config.timeZone, runID: work.runID, day: work.asOf,
                                  logger: work.session.logger, settle: work.settle)
-        ingest.readAhead = FileReadAhead.capacity(environment: work.session.environment)
         try ingest.ingest(folder: config.inbox, source: .inbox, seen: &seen)
         if let uploads = config.uploads {
             seen.formUnion(try store.seenFileHashes())

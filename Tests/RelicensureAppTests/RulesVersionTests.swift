@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "e12361c0d8802e23caae69af454ce01dc2fdc1419fb63febd6d0d24161dbf398")
+                           digest: "fd4d5e4912a551347075e6b2be18b645d4058c77c20eefef1daa05f41ce61e2f")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

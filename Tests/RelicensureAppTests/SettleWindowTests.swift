@@ -61,7 +61,7 @@ struct SettleWindowTests {
           arguments: [(0.0, true), (5.0, true), (59.0, true), (61.0, false), (86_400.0, false), (-5.0, true), (-86_400.0, false)])
     func window(ageInSeconds: Double, waits: Bool) throws {
         let start = Date()
-        let window = try SettleWindow(environment: [:], runStart: start)
+        let window = try SettleWindow(settings: EnvironmentSettings([:]), runStart: start)
         #expect(window.seconds == SettleWindow.defaultSeconds)
         let stamp = FileStamp(size: 10, modified: start.addingTimeInterval(-ageInSeconds))
         #expect((window.unsettledAge(of: stamp) != nil) == waits)

@@ -1,6 +1,4 @@
 internal import Crypto
-import Dispatch
-import Foundation
 
 /// The hash functions Open Badges uses for recipient identities (`sha256$…`, `md5$…`).
 public enum HashAlgorithm: String, Sendable, Hashable, CaseIterable {
@@ -19,45 +17,6 @@ public enum HashAlgorithm: String, Sendable, Hashable, CaseIterable {
     /// many addresses against one identity without building text for each.
     public func digest(of bytes: [UInt8], salt: [UInt8], equals expected: [UInt8]) -> Bool {
         withDigest(of: bytes, salt: salt) { $0.elementsEqual(expected) }
-    }
-
-    /// The first eight bytes of the digest of each of `forms` followed by `salt`, as numbers, in
-    /// the order of `forms`, computed on up to `lanes` threads.
-    ///
-    /// This is the cost of a salt nothing else shares (Badgr salts each assertion): every
-    /// roster address hashed once per award. One hash each, into a buffer reused for the whole
-    /// lane and compared as a number, where `digest(of:salt:equals:)` allocates twice per address;
-    /// and both cores work on it, each on a contiguous half (issue 15).
-    public func digestPrefixes(of forms: [[UInt8]], salt: [UInt8], lanes: Int = Self.lanes) -> [UInt64] {
-        guard !forms.isEmpty else { return [] }
-        // Below a few thousand addresses a second thread costs more than it saves.
-        let lanes = max(1, min(lanes, forms.count / 4_096))
-        return [UInt64](unsafeUninitializedCapacity: forms.count) { buffer, initialized in
-            let output = LaneOutput(buffer)
-            let share = (forms.count + lanes - 1) / lanes
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                let range = (lane * share)..<min(forms.count, (lane + 1) * share)
-                var message: [UInt8] = []
-                for index in range {
-                    message.removeAll(keepingCapacity: true)
-                    message.append(contentsOf: forms[index])
-                    message.append(contentsOf: salt)
-                    output.set(index, message.withUnsafeBytes { prefix(ofDigestOf: $0) })
-                }
-            }
-            initialized = forms.count
-        }
-    }
-
-    /// Threads `digestPrefixes` uses by default: the machine's cores, at most two (the
-    /// database works beside the night on the others).
-    public static let lanes = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
-
-    private func prefix(ofDigestOf message: UnsafeRawBufferPointer) -> UInt64 {
-        switch self {
-        case .sha256: return SHA256.hash(data: message).withUnsafeBytes { Self.prefix(of: $0) }
-        case .md5: return Insecure.MD5.hash(data: message).withUnsafeBytes { Self.prefix(of: $0) }
-        }
     }
 
     /// Hashes `bytes` then `salt` without joining them, and hands the digest's bytes to `body`.
@@ -87,12 +46,4 @@ public enum HashAlgorithm: String, Sendable, Hashable, CaseIterable {
         case .md5: return Hex.encode(Insecure.MD5.hash(data: data))
         }
     }
-}
-
-/// Where the lanes of `digestPrefixes` write: each lane its own indexes of one buffer that
-/// outlives them, so no two threads touch the same element.
-private struct LaneOutput: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<UInt64>
-    init(_ buffer: UnsafeMutableBufferPointer<UInt64>) { self.buffer = buffer }
-    func set(_ index: Int, _ value: UInt64) { buffer[index] = value }
 }
