@@ -8,14 +8,10 @@ extension Store {
     public func readingSnapshot<T>(_ body: () throws -> T) throws -> T {
         try transaction {
             try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            try connection.execute(script: Self.reportSettings)
+            try runStatementsUncompiled()
             return try body()
         }
     }
-
-    /// Reports run a few long queries once: compiling them to machine code (JIT) cost the server
-    /// a quarter of a second each and gained nothing, measured on the monthly report.
-    private static let reportSettings = "SET LOCAL jit = off"
 
     /// A second connection to the same database whose transaction sees exactly the snapshot of
     /// this one's (PostgreSQL's exported snapshots), so that the server can work on a long query
@@ -32,7 +28,7 @@ extension Store {
         let other = try Store(conninfo: conninfo)
         try other.connection.execute(script: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         try other.connection.execute(script: "SET TRANSACTION SNAPSHOT '\(id)'")
-        try other.connection.execute(script: Self.reportSettings)
+        try other.runStatementsUncompiled()
         return other
     }
 

