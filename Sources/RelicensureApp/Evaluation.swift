@@ -159,7 +159,7 @@ struct Evaluation {
             facts.readiness = .invalid(detail: detail)
             return facts
         }
-        if award.verification == BadgeIngest.hostedReference {
+        if award.verification == .hostedReference {
             facts.readiness = .unresolved(reference: "assertion:\(award.awardID)")
             return facts
         }
@@ -186,9 +186,8 @@ struct Evaluation {
             }
             facts.issuerName = name ?? issuerID
         }
-        if award.verification.hasPrefix("unverified") {
-            let reason = award.verification.dropFirst("unverified".count).drop { $0 == ":" || $0 == " " }
-            facts.readiness = .unverified(reason: String(reason))
+        if case .unverified(let reason) = award.verification {
+            facts.readiness = .unverified(reason: reason)
         } else if award.awardDate == nil {
             facts.readiness = .invalid(detail: "bad_date")
         }

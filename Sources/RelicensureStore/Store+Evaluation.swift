@@ -14,7 +14,7 @@ public struct StoredAward: Sendable {
     public var recipient: RecipientIdentity?
     public var awardDate: CalendarDate?
     public var revoked: Bool
-    public var verification: String
+    public var verification: VerificationOutcome
     public var invalidDetail: String?
 }
 

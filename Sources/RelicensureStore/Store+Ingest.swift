@@ -42,7 +42,7 @@ extension Store {
                  award.issuerID, award.issuerName, award.recipient?.type, award.recipient?.identity,
                  award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt, award.awardedAt,
                  award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f", award.revocationReason,
-                 award.creditsEarned.map { String($0) }, award.verification, award.invalidDetail,
+                 award.creditsEarned.map { String($0) }, award.verification.recorded, award.invalidDetail,
                  award.documentJSON, run, day, award.signedToken]
             })
     }

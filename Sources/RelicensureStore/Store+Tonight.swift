@@ -104,7 +104,7 @@ extension Store {
                            badgeID: row["badge_id"], badgeName: row["badge_name"], issuerID: row["issuer_id"],
                            issuerName: row["issuer_name"], recipient: recipient,
                            awardDate: row["award_date"].flatMap { CalendarDate($0) },
-                           revoked: try row.bool("revoked"), verification: try row.string("verification"),
+                           revoked: try row.bool("revoked"), verification: try .stored(try row.string("verification"), awardID: try row.string("award_id")),
                            invalidDetail: row["invalid_detail"])
     }
 

@@ -17,18 +17,18 @@ public struct UploadCopy: Sendable {
 }
 
 /// What the night's verification found for one upload: the outcome to record on the award
-/// (`verified-by-signature`, `verified-hosted`, `unverified: reason`), the copy that proved it when that is not
+/// (verified by signature or hosted, or unverified with the reason), the copy that proved it when that is not
 /// the current one, and the issuer whose key proved it.
 public struct UploadVerdict: Sendable {
     public var awardID: String
-    public var verification: String
+    public var verification: VerificationOutcome
     /// The copy to make the award's row: set when a copy other than the current one verified.
     public var promotedCopy: String?
     public var issuerID: String?
     /// The verified copy itself says `revoked: true`: its issuer signed that (SPEC §5 step 3).
     public var revoked: Bool
 
-    public init(awardID: String, verification: String, promotedCopy: String? = nil, issuerID: String? = nil,
+    public init(awardID: String, verification: VerificationOutcome, promotedCopy: String? = nil, issuerID: String? = nil,
                 revoked: Bool = false) {
         self.awardID = awardID
         self.verification = verification
@@ -89,7 +89,7 @@ extension Store {
             ON COMMIT DROP
             """)
         try connection.copyIn("COPY tonight_verdicts (award_id, verification, promoted_copy, issuer_id, revoked) FROM STDIN",
-                              rows: verdicts.lazy.map { [$0.awardID, $0.verification, $0.promotedCopy, $0.issuerID,
+                              rows: verdicts.lazy.map { [$0.awardID, $0.verification.recorded, $0.promotedCopy, $0.issuerID,
                                                          $0.revoked ? "t" : "f"] })
         let assignments = Self.copiedColumns.map { "\($0) = c.\($0)" }.joined(separator: ", ")
         try connection.query("""
@@ -100,7 +100,7 @@ extension Store {
         try connection.query("""
             UPDATE awards a SET verification = t.verification, issuer_id = coalesce(a.issuer_id, t.issuer_id),
                                 revoked = a.revoked OR t.revoked,
-                                verified_on = CASE WHEN t.verification = 'verified-hosted' THEN \(day.description)::date
+                                verified_on = CASE WHEN t.verification = \(VerificationOutcome.verifiedHosted.recorded) THEN \(day.description)::date
                                                    ELSE a.verified_on END
             FROM tonight_verdicts t
             WHERE a.award_id = t.award_id AND a.source = 'uploads'

