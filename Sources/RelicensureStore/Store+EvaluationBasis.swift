@@ -131,7 +131,7 @@ extension Store {
             "SELECT award_id FROM award_outcomes WHERE outcome IN ('unresolved_reference', 'unverified')",
             """
             SELECT o.award_id FROM award_outcomes o JOIN tonight_changed_educators USING (educator_id)
-            WHERE o.outcome NOT IN ('credited', 'invalid', 'revoked')
+            WHERE NOT outcome_is_final(o.outcome)
             """,
             Self.namedAsRevoked,
             "SELECT award_id FROM awards WHERE issuer_id IS NULL OR badge_name IS NULL OR issuer_name IS NULL",
@@ -181,7 +181,7 @@ extension Store {
         return try connection.query(PostgresQuery(sql: """
             INSERT INTO tonight_candidates (award_id, round)
             SELECT o.award_id, $1::integer FROM award_outcomes o JOIN tonight_educators USING (educator_id)
-            WHERE o.outcome NOT IN ('credited', 'invalid', 'revoked')
+            WHERE NOT outcome_is_final(o.outcome)
             ON CONFLICT DO NOTHING
             """, parameters: [String(round)])).affectedRows
     }

@@ -11,7 +11,7 @@ extension Store {
             FROM awards a JOIN upload_copies c USING (award_id) LEFT JOIN award_outcomes o USING (award_id)
             WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND a.verification NOT LIKE 'verified%'
               AND c.signed_token IS NULL
-              AND (o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked'))
+              AND (o.outcome IS NULL OR NOT outcome_is_final(o.outcome))
             ORDER BY a.award_id, c.source_path
             """).map { row in
             HostedCandidate(awardID: try row.string("award_id"), claimedIssuerID: row["issuer_id"],

