@@ -12,3 +12,9 @@ CREATE FUNCTION outcome_is_final(outcome text) RETURNS boolean
 
 DROP INDEX award_outcomes_waiting;
 CREATE INDEX award_outcomes_waiting ON award_outcomes (outcome) WHERE NOT outcome_is_final(outcome);
+
+-- A future-dated award is looked at again once its day has come, read from the award's own
+-- `award_date` rather than from the outcome's detail text (which still shows the day to
+-- people): the index finds the few future-dated outcomes to join to their awards.
+DROP INDEX award_outcomes_future;
+CREATE INDEX award_outcomes_future ON award_outcomes (award_id) WHERE outcome = 'future_dated';

