@@ -18,3 +18,21 @@ CREATE INDEX award_outcomes_waiting ON award_outcomes (outcome) WHERE NOT outcom
 -- people): the index finds the few future-dated outcomes to join to their awards.
 DROP INDEX award_outcomes_future;
 CREATE INDEX award_outcomes_future ON award_outcomes (award_id) WHERE outcome = 'future_dated';
+
+-- Which issuer an award belongs to (SPEC §4.4): the issuer it names itself, else the one its
+-- BadgeClass names in a trusted copy. A BadgeClass copy from uploads vouches for nothing; of
+-- the trusted copies the inbox's wins. The Swift readers of the catalog (Store.catalogIndex,
+-- Store.trustedCatalog) read BadgeClasses through this view, and CatalogIndex.issuerID is the
+-- function's Swift twin.
+CREATE VIEW trusted_badge_classes AS
+    SELECT DISTINCT ON (document_id) document_id, name, issuer_id
+    FROM catalog_documents
+    WHERE kind = 'badge_class' AND source <> 'uploads'
+    ORDER BY document_id, (source = 'inbox') DESC;
+
+-- Not inlined (it reads a table), so it serves per-award lookups such as a revocation's owner;
+-- set-based queries join trusted_badge_classes instead.
+CREATE FUNCTION award_issuer(named_issuer text, badge_id text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ SELECT coalesce(named_issuer,
+                          (SELECT b.issuer_id FROM trusted_badge_classes b WHERE b.document_id = badge_id)) $$;

