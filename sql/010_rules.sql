@@ -36,3 +36,10 @@ CREATE FUNCTION award_issuer(named_issuer text, badge_id text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT coalesce(named_issuer,
                           (SELECT b.issuer_id FROM trusted_badge_classes b WHERE b.document_id = badge_id)) $$;
+
+-- Whether a day falls inside a license term, both days included (SPEC §4.1, §6): hours count
+-- toward the term only then; without a term on record (either end NULL) no day does, since
+-- NULL filters out. LicenseTerm.contains is the Swift twin. Inlined like outcome_is_final.
+CREATE FUNCTION in_license_term(day date, term_start date, term_end date) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT day BETWEEN term_start AND term_end $$;

