@@ -43,3 +43,12 @@ CREATE FUNCTION award_issuer(named_issuer text, badge_id text) RETURNS text
 CREATE FUNCTION in_license_term(day date, term_start date, term_end date) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT day BETWEEN term_start AND term_end $$;
+
+-- The approval decision in force on a day, for each educator and badge: the latest decided on
+-- or before it, and of one day's decisions the one imported last (SPEC §4.2).
+-- ApprovalBook.decisionInForce is the Swift twin. A set-returning LANGUAGE sql STABLE function
+-- of one SELECT is inlined into the query that calls it.
+CREATE FUNCTION approvals_in_force(as_of date) RETURNS SETOF approvals
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ SELECT DISTINCT ON (educator_id, badge_id) * FROM approvals WHERE decided_on <= as_of
+          ORDER BY educator_id, badge_id, decided_on DESC, approval_id DESC $$;

@@ -151,9 +151,7 @@ extension Store {
         try connection.query("""
             INSERT INTO tonight_educators
             SELECT DISTINCT l.educator_id
-            FROM (SELECT DISTINCT ON (educator_id, badge_id) educator_id, badge_id, decision
-                  FROM approvals WHERE decided_on <= \(day)::date
-                  ORDER BY educator_id, badge_id, decided_on DESC, approval_id DESC) latest
+            FROM approvals_in_force(\(day)::date) latest
             JOIN ledger_entries l ON l.educator_id = latest.educator_id AND l.badge_id = latest.badge_id
             WHERE latest.decision = 'denied' AND l.kind = 'credit' AND l.credit_type = 'External micro-credential'
             ON CONFLICT DO NOTHING

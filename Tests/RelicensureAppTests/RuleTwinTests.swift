@@ -73,7 +73,38 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     }
 
-    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm]
+    /// `ApprovalBook.decisionInForce` and `approvals_in_force(date)`, for every educator and
+    /// badge on days before, between and on decisions, with two decisions on one day.
+    static let approvalsInForce = RuleTwin(name: "approvals_in_force", prepare: { store in
+        let decisions: [(educator: String, badge: String, verdict: String, on: String)] = [
+            ("e1", "b1", "approved", "2026-01-10"), ("e1", "b1", "denied", "2026-03-01"),
+            ("e1", "b1", "approved", "2026-03-01"), ("e1", "b2", "denied", "2026-02-01"),
+            ("e2", "b1", "denied", "2026-05-01"), ("e2", "b1", "approved", "2026-01-10"),
+        ]
+        for decision in decisions {
+            try store.connection.query("""
+                INSERT INTO approvals (educator_id, badge_id, decision, decided_by, decided_on)
+                VALUES (\(decision.educator), \(decision.badge), \(decision.verdict), 'hr', \(decision.on)::date)
+                """)
+        }
+    }, answers: { store in
+        let book = ApprovalBook(try store.approvalDecisions())
+        let keys = [("e1", "b1"), ("e1", "b2"), ("e2", "b1"), ("e2", "b2")]
+        let days = ["2026-01-09", "2026-01-10", "2026-02-15", "2026-03-01", "2026-04-30", "2026-05-01", "2026-12-31"]
+        return try days.flatMap { day in
+            let inForce = try store.connection.query("""
+                SELECT educator_id, badge_id, approval_id::text AS id FROM approvals_in_force(\(day)::date)
+                """).reduce(into: [String: String]()) { found, row in
+                    found[try row.string("educator_id") + " " + row.string("badge_id")] = try row.string("id")
+                }
+            return keys.map { educator, badge in
+                let swift = CalendarDate(day).flatMap { book.decisionInForce(educatorID: educator, badgeID: badge, asOf: $0) }
+                return ("\(educator) \(badge) on \(day)", inForce[educator + " " + badge], swift.map { String($0.id) })
+            }
+        }
+    })
+
+    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm, approvalsInForce]
 }
 
 /// Issue 15, "Each rule written once": each SQL twin of an engine rule gives the Swift rule's

