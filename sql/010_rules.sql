@@ -52,3 +52,11 @@ CREATE FUNCTION approvals_in_force(as_of date) RETURNS SETOF approvals
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT DISTINCT ON (educator_id, badge_id) * FROM approvals WHERE decided_on <= as_of
           ORDER BY educator_id, badge_id, decided_on DESC, approval_id DESC $$;
+
+-- A plain recipient identity as addresses compare (SPEC §5 step 2): trimmed of spaces, tabs
+-- and line breaks, and lower-cased. RecipientDirectory.normalise is the Swift twin; the two
+-- agree on ASCII, while lower() folds only ASCII under the C locale, so callers treat
+-- identities with other characters apart (see Store.chooseChangedAwards). Inlined.
+CREATE FUNCTION normalised_address(address text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT lower(btrim(address, E' \t\n\r')) $$;

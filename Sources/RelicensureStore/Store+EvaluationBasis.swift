@@ -152,7 +152,7 @@ extension Store {
                 """)
             sources.append("""
                 SELECT a.award_id FROM awards a JOIN tonight_changed_identities i
-                    ON lower(btrim(a.recipient_identity, E' \\t\\n\\r')) = i.identity
+                    ON normalised_address(a.recipient_identity) = i.identity
                    AND (i.salt IS NULL OR (a.recipient_hashed AND coalesce(a.recipient_salt, '') = i.salt))
                 """)
         }

@@ -104,7 +104,21 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     })
 
-    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm, approvalsInForce]
+    /// `RecipientDirectory.normalise` and `normalised_address(text)` on ASCII addresses with
+    /// the spaces, tabs and line breaks both trim, and characters neither trims. (On other
+    /// characters lower() may fold less than Swift; the night chooses those identities apart.
+    /// A CR LF pair is one Swift Character, which the Swift rule does not trim: see
+    /// `crlfAtTheEnds` below.)
+    static let normalisedAddress = RuleTwin(name: "normalised_address") { store in
+        let addresses = [" Pat.Educator@K12.DE.US\t", "\r sam.hale@k12.de.us \n", "MIXED@Example.ORG", "", " \t\r \n",
+                         "\u{0B}form.feed@k12.de.us\u{0C}", "in side@k12.de.us"]
+        return try addresses.map { address in
+            let sql = try store.connection.query("SELECT normalised_address(\(address)) AS address").first?["address"]
+            return (address.debugDescription, sql, RecipientDirectory.normalise(address))
+        }
+    }
+
+    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm, approvalsInForce, normalisedAddress]
 }
 
 /// Issue 15, "Each rule written once": each SQL twin of an engine rule gives the Swift rule's
@@ -122,6 +136,18 @@ struct RuleTwinTests {
             for answer in answers {
                 #expect(answer.sql == answer.swift, "\(twin.name)(\(answer.input))")
             }
+        }
+    }
+
+    /// Found by the twin test and left as it is, since fixing the Swift side could match awards
+    /// nothing matched before (an outcome change): `normalised_address` trims a CR LF at either
+    /// end, `RecipientDirectory.normalise` does not, because "\r\n" is one Character that is
+    /// neither "\r" nor "\n". SQL over-chooses such awards, which only costs an evaluation;
+    /// only a roster address ending in CR LF could be missed by an incremental night.
+    @Test("A CR LF at an address's ends: the SQL twin trims it, the Swift rule does not yet")
+    func crlfAtTheEnds() {
+        withKnownIssue("RecipientDirectory.normalise keeps a CR LF pair (one Character)") {
+            #expect(RecipientDirectory.normalise("\r\n sam.hale@k12.de.us \r\n") == "sam.hale@k12.de.us")
         }
     }
 }
