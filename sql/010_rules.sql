@@ -60,3 +60,10 @@ CREATE FUNCTION approvals_in_force(as_of date) RETURNS SETOF approvals
 CREATE FUNCTION normalised_address(address text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT lower(btrim(address, E' \t\n\r')) $$;
+
+-- Whether an award's recorded verification says an upload was proven, by its issuer's
+-- signature or from its issuer's host (SPEC §4.4). VerificationOutcome.isVerified is the
+-- Swift twin, over the text VerificationOutcome.recorded writes. Inlined.
+CREATE FUNCTION verification_is_verified(verification text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT verification LIKE 'verified%' $$;

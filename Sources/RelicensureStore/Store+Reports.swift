@@ -220,7 +220,7 @@ extension Store {
     /// claims (its badge, its issuer) is shown as a claim, never as if it were known (SPEC §4.4).
     static func claimed(_ column: String) -> String {
         """
-        CASE WHEN a.source = 'uploads' AND a.verification NOT LIKE 'verified%' AND a.\(column) IS NOT NULL
+        CASE WHEN a.source = 'uploads' AND NOT verification_is_verified(a.verification) AND a.\(column) IS NOT NULL
              THEN 'unverified claim: ' || a.\(column) ELSE a.\(column) END
         """
     }

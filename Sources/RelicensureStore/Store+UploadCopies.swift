@@ -67,7 +67,7 @@ extension Store {
             SELECT c.award_id, c.source_sha256, c.signed_token, (c.source_sha256 = a.source_sha256) AS is_current,
                    c.issuer_id, c.badge_id
             FROM awards a JOIN upload_copies c USING (award_id) LEFT JOIN award_outcomes o USING (award_id)
-            WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND a.verification NOT LIKE 'verified%'
+            WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND NOT verification_is_verified(a.verification)
               AND (o.outcome IS NULL OR NOT outcome_is_final(o.outcome))
             ORDER BY c.award_id, is_current DESC, c.first_run_id, c.source_sha256
             """).map { row in

@@ -118,7 +118,18 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     }
 
-    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm, approvalsInForce, normalisedAddress]
+    /// `VerificationOutcome.isVerified` and `verification_is_verified(text)`, on the text each
+    /// outcome records.
+    static let verificationIsVerified = RuleTwin(name: "verification_is_verified") { store in
+        try VerificationTextTests.outcomes.map { outcome in
+            let sql = try store.connection.query("SELECT verification_is_verified(\(outcome.recorded)) AS verified")
+                .first?["verified"]
+            return (outcome.recorded, sql, outcome.isVerified ? "t" : "f")
+        }
+    }
+
+    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm, approvalsInForce, normalisedAddress,
+                      verificationIsVerified]
 }
 
 /// Issue 15, "Each rule written once": each SQL twin of an engine rule gives the Swift rule's
@@ -155,10 +166,12 @@ struct RuleTwinTests {
 /// The `verification` column's text is written and read in one place, `VerificationOutcome`.
 @Suite("The verification column's text")
 struct VerificationTextTests {
-    @Test("Each outcome reads back as itself from the text it records",
-          arguments: [VerificationOutcome.trustedChannel, .verifiedBySignature, .verifiedHosted,
-                      .unverified(reason: "no key of https://issuer.example signed it"), .unverified(reason: ""),
-                      .hostedReference, .notRead])
+    /// Every kind of outcome, unverified with and without a reason.
+    static let outcomes: [VerificationOutcome] = [.trustedChannel, .verifiedBySignature, .verifiedHosted,
+                                                  .unverified(reason: "no key of https://issuer.example signed it"),
+                                                  .unverified(reason: ""), .hostedReference, .notRead]
+
+    @Test("Each outcome reads back as itself from the text it records", arguments: outcomes)
     func roundTrip(_ outcome: VerificationOutcome) {
         #expect(VerificationOutcome(recorded: outcome.recorded) == outcome)
     }
