@@ -84,7 +84,7 @@ public struct RecipientDirectory: Sendable {
     }
 
     /// Lower-cased, trimmed: how plain identities compare. The SQL twin is `normalised_address`
-    /// (sql/010_rules.sql); RuleTwinTests holds the two together on ASCII.
+    /// (sql/012_rules.sql); RuleTwinTests holds the two together on ASCII.
     public static func normalise(_ email: String) -> String { String(email.trimmingSpaces).lowercased() }
 
     /// Every distinct educator the identity matches.

@@ -25,7 +25,7 @@ public struct CatalogIndex: Sendable {
     public init() {}
 
     /// Which issuer an award belongs to: the one it names itself, else the one its trusted
-    /// BadgeClass names. The SQL twin is `award_issuer` (sql/010_rules.sql); RuleTwinTests
+    /// BadgeClass names. The SQL twin is `award_issuer` (sql/012_rules.sql); RuleTwinTests
     /// holds the two together.
     public func issuerID(named: String?, badgeID: String?) -> String? {
         named ?? badgeID.flatMap { badgeClasses[$0]?.issuerID }

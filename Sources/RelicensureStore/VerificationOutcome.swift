@@ -54,7 +54,7 @@ public enum VerificationOutcome: Sendable, Hashable {
     }
 
     /// True for an upload proven by its issuer's signature or host. The SQL twin is
-    /// `verification_is_verified` (sql/010_rules.sql); RuleTwinTests holds the two together.
+    /// `verification_is_verified` (sql/012_rules.sql); RuleTwinTests holds the two together.
     public var isVerified: Bool { self == .verifiedBySignature || self == .verifiedHosted }
 
     /// True for the outcomes that let an upload be credited.

@@ -4,7 +4,7 @@ import Relicensure
 import RelicensureStore
 import Testing
 
-/// A rule the ledger's SQL needs, written once as a named SQL function (sql/010_rules.sql),
+/// A rule the ledger's SQL needs, written once as a named SQL function (sql/012_rules.sql),
 /// beside the Swift rule it must agree with, and the inputs on which they are compared.
 struct RuleTwin: Sendable, CustomTestStringConvertible {
     /// The SQL function's name.

