@@ -25,6 +25,7 @@ public struct IncomingAward: Sendable {
     public var revoked: Bool
     public var revocationReason: String?
     public var creditsEarned: Double?
+    /// How the award was proven, or why not yet (the `verification` column).
     public var verification: VerificationOutcome
     /// Set for items that could not be read: the reason code.
     public var invalidDetail: String?
