@@ -44,7 +44,8 @@ public struct ApprovalBook: Sendable {
         }
     }
 
-    /// The decision with the latest `decidedOn` not after `asOf` (ties: imported last).
+    /// The decision with the latest `decidedOn` not after `asOf` (ties: imported last). The SQL
+    /// twin is `approvals_in_force` (sql/012_rules.sql); RuleTwinTests holds the two together.
     public func decisionInForce(educatorID: String, badgeID: String, asOf: CalendarDate) -> ApprovalDecision? {
         guard let decisions = byKey[Key(educatorID: educatorID, badgeID: badgeID)] else { return nil }
         return decisions

@@ -77,7 +77,7 @@ public enum CreditingEngine {
     /// Changes whenever a change to the engine can change an outcome or its detail: a night
     /// that finds a different version than the last night's evaluates every waiting award
     /// again, so an upgrade takes effect on awards already waiting.
-    public static let rulesVersion = "2026-12-06.1"
+    public static let rulesVersion = "2026-12-06.2"
 
     /// The whole night in memory: matching, then each educator's crediting.
     public static func evaluate(_ input: CreditingInput) -> CreditingResult {

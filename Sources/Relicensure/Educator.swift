@@ -53,6 +53,7 @@ public struct LicenseTerm: Sendable, Hashable {
         self.end = end
     }
 
+    /// The SQL twin is `in_license_term` (sql/012_rules.sql); RuleTwinTests holds the two together.
     public func contains(_ date: CalendarDate) -> Bool { start <= date && date <= end }
 
     /// Days in the term, both ends included.

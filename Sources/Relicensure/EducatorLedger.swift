@@ -60,8 +60,8 @@ struct EducatorLedger {
         }
         // 4. Date.
         if awardDate > asOf {
-            // The day is the detail: HR sees when it will count, and the next nights know
-            // when to look at the award again without reading it.
+            // The day is the detail: HR sees when it will count. The next nights find the
+            // award again by its own award date (Store.chooseChangedAwards), not this text.
             return Decision(awardID: id, outcome: .futureDated, reason: awardDate.description, educatorID: educator.id)
         }
         guard let term = educator.term else {

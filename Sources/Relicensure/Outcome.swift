@@ -17,6 +17,8 @@ public enum Outcome: String, Sendable, CaseIterable, Codable {
     case invalid
 
     /// Outcomes that are final: never evaluated again (SPEC §5, "Every night again").
+    /// The ledger's queries ask `outcome_is_final(outcome)` (sql/012_rules.sql), its SQL twin;
+    /// RuleTwinTests holds the two together, so a change here needs a migration there.
     public var isFinal: Bool { self == .credited || self == .invalid || self == .revoked }
 
     /// The outcome in words an administrator can read on a transcript.

@@ -85,7 +85,8 @@ public struct RecipientDirectory: Sendable {
         self.plain = plain
     }
 
-    /// Lower-cased, trimmed: how plain identities compare.
+    /// Lower-cased, trimmed: how plain identities compare. The SQL twin is `normalised_address`
+    /// (sql/012_rules.sql); RuleTwinTests holds the two together on ASCII.
     public static func normalise(_ email: String) -> String { String(email.trimmingSpaces).lowercased() }
 
     /// Every distinct educator the identity matches.

@@ -47,21 +47,21 @@ extension BadgeIngest {
             // A baked SVG that only points at its hosted assertion: the award exists, but its
             // content arrives only when the assertion is fetched from the issuer.
             awards.append(IncomingAward(awardID: url, source: source, sourceSHA256: item.sha256, sourcePath: file,
-                                        sourceLine: item.line, verification: Self.hostedReference))
+                                        sourceLine: item.line, verification: .hostedReference))
         case .invalid(let reason):
             tally.invalidItems += 1
             logger.warning("unreadable item", metadata: ["file": "\(file)", "line": "\(item.line.map(String.init) ?? "-")",
                                                          "detail": "\(reason.code)"])
             awards.append(IncomingAward(awardID: "sha256:" + item.sha256, source: source, sourceSHA256: fileDigest,
                                         sourcePath: file, sourceLine: item.line,
-                                        revocationReason: nil, verification: "not-read",
+                                        revocationReason: nil, verification: .notRead,
                                         invalidDetail: reason.code, documentJSON: nil))
         }
     }
 
     private mutating func record(_ assertion: Assertion, item: ReadItem, file: String, source: BadgeSource) {
         // An upload is proven later the same night, against the keys known then (UploadVerification).
-        let verification = source == .inbox ? VerificationOutcome.trustedChannel.recorded : Self.uncheckedUpload
+        let verification: VerificationOutcome = source == .inbox ? .trustedChannel : Self.uncheckedUpload
         var award = Self.incoming(assertion, source: source, sha256: item.sha256, path: file, verification: verification,
                                   days: &days)
         award.sourceLine = item.line
@@ -77,7 +77,7 @@ extension BadgeIngest {
 
     /// The row of an award read from `assertion`; an embedded BadgeClass gives its name and
     /// issuer (its id, when it has none, is left to the caller).
-    static func incoming(_ assertion: Assertion, source: BadgeSource, sha256: String, path: String, verification: String,
+    static func incoming(_ assertion: Assertion, source: BadgeSource, sha256: String, path: String, verification: VerificationOutcome,
                          days: inout ZonedDays) -> IncomingAward {
         let badgeClass = assertion.badge.embedded
         return IncomingAward(
@@ -111,7 +111,4 @@ extension BadgeIngest {
                                                issuerID: id, documentJSON: issuer.document.serialized(),
                                                sourceSHA256: digest))
     }
-
-    /// The verification mark of an award known only by its hosted assertion's URL.
-    static let hostedReference = "hosted-reference"
 }

@@ -4,7 +4,7 @@ import RelicensureStore
 
 extension BadgeIngest {
     /// What an upload is recorded as until the night's verification has judged it.
-    static let uncheckedUpload = VerificationOutcome.unverified(reason: "not checked yet").recorded
+    static let uncheckedUpload = VerificationOutcome.unverified(reason: "not checked yet")
 
     /// An upload whose token names an accepted algorithm but is not a compact JWS is `invalid`
     /// (SPEC §4.4). It is recorded under its content hash, like any unreadable item, so that a

@@ -62,7 +62,7 @@ struct Evaluation {
             facts.readiness = .invalid(detail: detail)
             return facts
         }
-        if award.verification == BadgeIngest.hostedReference {
+        if award.verification == .hostedReference {
             facts.readiness = .unresolved(reference: "assertion:\(award.awardID)")
             return facts
         }
@@ -76,7 +76,7 @@ struct Evaluation {
                 return facts
             }
             facts.badgeName = facts.badgeName ?? badgeClass.name
-            facts.issuerID = facts.issuerID ?? badgeClass.issuerID
+            facts.issuerID = catalog.issuerID(named: facts.issuerID, badgeID: badgeID)
         }
         guard let issuerID = facts.issuerID else {
             facts.readiness = .invalid(detail: "missing_field:issuer")
@@ -89,9 +89,8 @@ struct Evaluation {
             }
             facts.issuerName = name ?? issuerID
         }
-        if award.verification.hasPrefix("unverified") {
-            let reason = award.verification.dropFirst("unverified".count).drop { $0 == ":" || $0 == " " }
-            facts.readiness = .unverified(reason: String(reason))
+        if case .unverified(let reason) = award.verification {
+            facts.readiness = .unverified(reason: reason)
         } else if award.awardDate == nil {
             facts.readiness = .invalid(detail: "bad_date")
         }

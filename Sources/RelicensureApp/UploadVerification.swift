@@ -42,24 +42,24 @@ enum UploadVerification {
             let awardID = copies[start].awardID
             let end = copies[start...].firstIndex { $0.awardID != awardID } ?? copies.endIndex
             var verdict = judge(copies[start..<end], keyring: keyring, badgeIssuers: catalog.badgeIssuers, logger: logger)
-            if verdict.verification != VerificationOutcome.verifiedBySignature.recorded, let reason = hosted.waiting[awardID] {
-                verdict = UploadVerdict(awardID: awardID, verification: VerificationOutcome.unverified(reason: reason).recorded)
-            } else if verdict.verification != VerificationOutcome.verifiedBySignature.recorded, let result = hosted.results[awardID] {
+            if verdict.verification != .verifiedBySignature, let reason = hosted.waiting[awardID] {
+                verdict = UploadVerdict(awardID: awardID, verification: .unverified(reason: reason))
+            } else if verdict.verification != .verifiedBySignature, let result = hosted.results[awardID] {
                 let claimed = copies[start..<end].lazy.compactMap { $0.issuerID ?? $0.badgeID.flatMap { catalog.badgeIssuers[$0] } }.first
                 switch HostedVerification.verdict(awardID: awardID, result: result, claimedIssuer: claimed,
                                                   badgeIssuers: catalog.badgeIssuers, profiles: profilesByID) {
                 case .verified(let assertion, let body, let url, let issuerID):
                     let copy = BadgeIngest.incoming(assertion, source: .uploads, sha256: ContentHash.sha256Hex(body),
-                                                    path: url, verification: VerificationOutcome.verifiedHosted.recorded, days: &days)
+                                                    path: url, verification: .verifiedHosted, days: &days)
                     hostedCopies.append(copy)
                     verdict = UploadVerdict(awardID: awardID, verification: copy.verification, promotedCopy: copy.sourceSHA256,
                                             issuerID: issuerID, revoked: assertion.revoked)
                 case .revoked(let issuerID):
-                    verdict = UploadVerdict(awardID: awardID, verification: VerificationOutcome.verifiedHosted.recorded,
+                    verdict = UploadVerdict(awardID: awardID, verification: .verifiedHosted,
                                             issuerID: issuerID, revoked: true)
                 case .unverified(let reason):
                     unproven[awardID] = reason
-                    verdict = UploadVerdict(awardID: awardID, verification: VerificationOutcome.unverified(reason: reason).recorded)
+                    verdict = UploadVerdict(awardID: awardID, verification: .unverified(reason: reason))
                 }
             }
             verdicts.append(verdict)
@@ -67,12 +67,10 @@ enum UploadVerification {
         }
         try store.keep(hostedCopies: hostedCopies, runID: runID, seenOn: session.asOf)
         try store.record(verdicts, on: session.asOf)
-        let tally = Dictionary(grouping: verdicts) { $0.verification.hasPrefix("unverified") ? "unverified" : $0.verification }
-            .mapValues(\.count)
         logger.info("uploads verified", metadata: [
             "checked": "\(verdicts.count)",
-            "verified_by_signature": "\(tally[VerificationOutcome.verifiedBySignature.recorded] ?? 0)",
-            "verified_hosted": "\(tally[VerificationOutcome.verifiedHosted.recorded] ?? 0)",
+            "verified_by_signature": "\(verdicts.count(where: { $0.verification == .verifiedBySignature }))",
+            "verified_hosted": "\(verdicts.count(where: { $0.verification == .verifiedHosted }))",
         ])
         return unproven
     }
@@ -98,7 +96,7 @@ enum UploadVerification {
                     logger.warning("an upload was verified with an RSA key under 2048 bits; ask the issuer for a stronger key",
                                    metadata: ["award": "\(copy.awardID)", "key": "\(keyID ?? origin)", "bits": "\(rsaBits)"])
                 }
-                return UploadVerdict(awardID: copy.awardID, verification: VerificationOutcome.verifiedBySignature.recorded,
+                return UploadVerdict(awardID: copy.awardID, verification: .verifiedBySignature,
                                      promotedCopy: copy.isCurrent ? nil : copy.sourceSHA256, issuerID: issuerID,
                                      revoked: revoked)
             case .unverified(let reason), .malformed(let reason):
@@ -106,7 +104,7 @@ enum UploadVerification {
             }
         }
         let reason = firstReason ?? notSigned
-        return UploadVerdict(awardID: copies.first?.awardID ?? "", verification: VerificationOutcome.unverified(reason: reason).recorded)
+        return UploadVerdict(awardID: copies.first?.awardID ?? "", verification: .unverified(reason: reason))
     }
 
     /// The keys of `verification.keys`, decoded; a file that cannot be read or holds no usable

@@ -25,8 +25,8 @@ public struct IncomingAward: Sendable {
     public var revoked: Bool
     public var revocationReason: String?
     public var creditsEarned: Double?
-    /// `trusted-channel`, `verified-by-signature`, `verified-hosted`, or `unverified: reason`.
-    public var verification: String
+    /// How the award was proven, or why not yet (the `verification` column).
+    public var verification: VerificationOutcome
     /// Set for items that could not be read: the reason code.
     public var invalidDetail: String?
     public var documentJSON: String?
@@ -37,7 +37,7 @@ public struct IncomingAward: Sendable {
                 specVersion: String? = nil, badgeID: String? = nil, badgeName: String? = nil, issuerID: String? = nil,
                 issuerName: String? = nil, recipient: RecipientIdentity? = nil, awardedAt: String? = nil,
                 awardDate: CalendarDate? = nil, expiresAt: String? = nil, revoked: Bool = false,
-                revocationReason: String? = nil, creditsEarned: Double? = nil, verification: String = "trusted-channel",
+                revocationReason: String? = nil, creditsEarned: Double? = nil, verification: VerificationOutcome = .trustedChannel,
                 invalidDetail: String? = nil, documentJSON: String? = nil, signedToken: String? = nil) {
         self.awardID = awardID
         self.source = source

@@ -14,7 +14,7 @@ public struct StoredAward: Sendable {
     public var recipient: RecipientIdentity?
     public var awardDate: CalendarDate?
     public var revoked: Bool
-    public var verification: String
+    public var verification: VerificationOutcome
     public var invalidDetail: String?
 }
 
@@ -23,6 +23,13 @@ public struct CatalogIndex: Sendable {
     public var badgeClasses: [String: (name: String?, issuerID: String?)] = [:]
     public var issuers: [String: String?] = [:]
     public init() {}
+
+    /// Which issuer an award belongs to: the one it names itself, else the one its trusted
+    /// BadgeClass names. The SQL twin is `award_issuer` (sql/012_rules.sql); RuleTwinTests
+    /// holds the two together.
+    public func issuerID(named: String?, badgeID: String?) -> String? {
+        named ?? badgeID.flatMap { badgeClasses[$0]?.issuerID }
+    }
 }
 
 extension Store {
@@ -30,17 +37,15 @@ extension Store {
     /// only in uploads vouches for nothing, not even whose badge a BadgeClass id is (SPEC §4.4).
     public func catalogIndex() throws -> CatalogIndex {
         var index = CatalogIndex()
+        for row in try connection.query("SELECT document_id, name, issuer_id FROM trusted_badge_classes") {
+            index.badgeClasses[try row.string("document_id")] = (row["name"], row["issuer_id"])
+        }
         // The inbox comes last so its values win over a fetched copy.
         for row in try connection.query("""
-            SELECT kind, document_id, name, issuer_id FROM catalog_documents
-            WHERE kind IN ('badge_class', 'issuer') AND source <> 'uploads' ORDER BY (source = 'inbox')
+            SELECT document_id, name FROM catalog_documents
+            WHERE kind = 'issuer' AND source <> 'uploads' ORDER BY (source = 'inbox')
             """) {
-            let id = try row.string("document_id")
-            if row["kind"] == "badge_class" {
-                index.badgeClasses[id] = (row["name"], row["issuer_id"])
-            } else {
-                index.issuers[id] = row["name"]
-            }
+            index.issuers[try row.string("document_id")] = row["name"]
         }
         return index
     }

@@ -131,7 +131,7 @@ extension Store {
             "SELECT award_id FROM award_outcomes WHERE outcome IN ('unresolved_reference', 'unverified')",
             """
             SELECT o.award_id FROM award_outcomes o JOIN tonight_changed_educators USING (educator_id)
-            WHERE o.outcome NOT IN ('credited', 'invalid', 'revoked')
+            WHERE NOT outcome_is_final(o.outcome)
             """,
             Self.namedAsRevoked,
             "SELECT award_id FROM awards WHERE issuer_id IS NULL OR badge_name IS NULL OR issuer_name IS NULL",
@@ -152,16 +152,16 @@ extension Store {
                 """)
             sources.append("""
                 SELECT a.award_id FROM awards a JOIN tonight_changed_identities i
-                    ON lower(btrim(a.recipient_identity, E' \\t\\n\\r')) = i.identity
+                    ON normalised_address(a.recipient_identity) = i.identity
                    AND (i.salt IS NULL OR (a.recipient_hashed AND coalesce(a.recipient_salt, '') = i.salt))
                 """)
         }
-        // A future-dated outcome's detail is its award date, YYYY-MM-DD, which sorts as text;
-        // one recorded without it ('') sorts first and is chosen too.
+        // A future-dated award's day is its own typed `award_date`, the date the engine compared;
+        // the outcome's detail repeats it for people to read, and is not parsed back.
         var chosen = try connection.query("""
             INSERT INTO tonight_candidates (award_id, round)
-            SELECT award_id, 1 FROM award_outcomes
-            WHERE outcome = 'future_dated' AND reason <= \(changes.asOf.description)
+            SELECT o.award_id, 1 FROM award_outcomes o JOIN awards a USING (award_id)
+            WHERE o.outcome = 'future_dated' AND a.award_date <= \(changes.asOf.description)::date
             ON CONFLICT DO NOTHING
             """).affectedRows
         for source in sources {
@@ -181,7 +181,7 @@ extension Store {
         return try connection.query(PostgresQuery(sql: """
             INSERT INTO tonight_candidates (award_id, round)
             SELECT o.award_id, $1::integer FROM award_outcomes o JOIN tonight_educators USING (educator_id)
-            WHERE o.outcome NOT IN ('credited', 'invalid', 'revoked')
+            WHERE NOT outcome_is_final(o.outcome)
             ON CONFLICT DO NOTHING
             """, parameters: [String(round)])).affectedRows
     }

@@ -9,9 +9,9 @@ extension Store {
         try connection.query("""
             SELECT DISTINCT ON (a.award_id) a.award_id, c.issuer_id, c.badge_id, c.source_path
             FROM awards a JOIN upload_copies c USING (award_id) LEFT JOIN award_outcomes o USING (award_id)
-            WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND a.verification NOT LIKE 'verified%'
+            WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND NOT verification_is_verified(a.verification)
               AND c.signed_token IS NULL
-              AND (o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked'))
+              AND (o.outcome IS NULL OR NOT outcome_is_final(o.outcome))
             ORDER BY a.award_id, c.source_path
             """).map { row in
             HostedCandidate(awardID: try row.string("award_id"), claimedIssuerID: row["issuer_id"],

@@ -42,7 +42,7 @@ extension Store {
                  award.issuerID, award.issuerName, award.recipient?.type, award.recipient?.identity,
                  award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt, award.awardedAt,
                  award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f", award.revocationReason,
-                 award.creditsEarned.map { String($0) }, award.verification, award.invalidDetail,
+                 award.creditsEarned.map { String($0) }, award.verification.recorded, award.invalidDetail,
                  award.documentJSON, run, day, award.signedToken]
             })
     }
@@ -104,8 +104,7 @@ extension Store {
                 s.revoked, s.revocation_reason, s.credits_earned, s.verification, s.invalid_detail, s.document,
                 s.first_run_id, s.first_seen_on, s.signed_token
             FROM staged_awards s
-            LEFT JOIN catalog_documents badge
-                   ON badge.kind = 'badge_class' AND badge.source = 'inbox' AND badge.document_id = s.badge_id
+            LEFT JOIN trusted_badge_classes badge ON badge.document_id = s.badge_id
             LEFT JOIN catalog_documents issuer
                    ON issuer.kind = 'issuer' AND issuer.source = 'inbox'
                   AND issuer.document_id = coalesce(s.issuer_id, badge.issuer_id)

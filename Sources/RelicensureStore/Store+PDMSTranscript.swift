@@ -71,7 +71,7 @@ extension Store {
 
     /// An activity `p` of educator `e` counts only when completed within the current term, both
     /// days included (SPEC §6); without a term on record, none does.
-    private static let inTerm = "p.completion_date BETWEEN e.license_start AND e.license_end"
+    private static let inTerm = "in_license_term(p.completion_date, e.license_start, e.license_end)"
 
     /// `other_hours` by educator id (SPEC §6): hours of the import's activities completed within
     /// each educator's current term that are not our own credits (`pdms_our_award`, as of

@@ -43,7 +43,7 @@ extension Store {
         var hours: [String: EducatorHours] = [:]
         for row in try connection.query("""
             SELECT e.educator_id,
-                   coalesce(\(unescaped: net) FILTER (WHERE l.award_date BETWEEN e.license_start AND e.license_end), 0)::text
+                   coalesce(\(unescaped: net) FILTER (WHERE in_license_term(l.award_date, e.license_start, e.license_end)), 0)::text
                        AS term,
                    coalesce(\(unescaped: net) FILTER (WHERE l.posted_on BETWEEN \(first)::date AND \(last)::date), 0)::text
                        AS month
@@ -148,7 +148,7 @@ extension Store {
             condition = "o.outcome = $2"
             parameters.append(code)
         case .open:
-            condition = "(o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked'))"
+            condition = "(o.outcome IS NULL OR NOT outcome_is_final(o.outcome))"
         case .educator(let id):
             condition = """
                 (o.educator_id = $2 OR $2 = ANY(\(Self.candidatesExpression("o.reason")))
@@ -216,7 +216,7 @@ extension Store {
     /// claims (its badge, its issuer) is shown as a claim, never as if it were known (SPEC §4.4).
     static func claimed(_ column: String) -> String {
         """
-        CASE WHEN a.source = 'uploads' AND a.verification NOT LIKE 'verified%' AND a.\(column) IS NOT NULL
+        CASE WHEN a.source = 'uploads' AND NOT verification_is_verified(a.verification) AND a.\(column) IS NOT NULL
              THEN 'unverified claim: ' || a.\(column) ELSE a.\(column) END
         """
     }

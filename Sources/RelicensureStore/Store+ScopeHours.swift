@@ -20,7 +20,7 @@ extension Store {
         var result = ScopeHours(educators: [:], months: [:])
         for row in try connection.query("""
             SELECT e.educator_id, to_char(l.posted_on, 'YYYY-MM') AS posted_month,
-                   coalesce(\(unescaped: net) FILTER (WHERE l.award_date BETWEEN e.license_start AND e.license_end), 0)::text
+                   coalesce(\(unescaped: net) FILTER (WHERE in_license_term(l.award_date, e.license_start, e.license_end)), 0)::text
                        AS term,
                    coalesce(\(unescaped: net) FILTER (WHERE l.posted_on BETWEEN \(first)::date AND \(last)::date), 0)::text
                        AS month,

@@ -8,7 +8,7 @@ extension Store {
         var counts: [String: Int] = [:]
         for row in try connection.query("""
             SELECT outcome, count(*) AS n FROM award_outcomes
-            WHERE outcome NOT IN ('credited', 'invalid', 'revoked') GROUP BY outcome
+            WHERE NOT outcome_is_final(outcome) GROUP BY outcome
             """) {
             counts[try row.string("outcome")] = try row.int("n")
         }

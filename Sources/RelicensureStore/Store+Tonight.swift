@@ -29,10 +29,7 @@ extension Store {
          OR a.award_id IN (SELECT award_id FROM tonight_status_revoked)
          OR EXISTS (
             SELECT 1 FROM revocations r
-            CROSS JOIN LATERAL (SELECT coalesce(a.issuer_id,
-                                    (SELECT b.issuer_id FROM catalog_documents b
-                                     WHERE b.kind = 'badge_class' AND b.source <> 'uploads' AND b.document_id = a.badge_id
-                                     ORDER BY (b.source = 'inbox') DESC LIMIT 1)) AS id) owner
+            CROSS JOIN LATERAL (SELECT award_issuer(a.issuer_id, a.badge_id) AS id) owner
             WHERE r.award_id IN (a.award_id, a.document->>'uid')
               AND ((r.list_id = '' AND r.award_id = a.award_id) OR r.issuer_id = owner.id
                    OR EXISTS (SELECT 1 FROM catalog_documents c
@@ -83,7 +80,7 @@ extension Store {
                    a.recipient_identity, a.recipient_hashed, a.recipient_salt, a.award_date::text, \(Self.revokedExpression) AS revoked,
                    a.verification, a.invalid_detail
             FROM awards a \(chosen) LEFT JOIN award_outcomes o ON o.award_id = a.award_id
-            WHERE o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked')
+            WHERE o.outcome IS NULL OR NOT outcome_is_final(o.outcome)
             """, parameters: round.map { [String($0)] } ?? []))
         defer { _ = try? connection.query("CLOSE waiting_awards") }
         while true {
@@ -104,7 +101,7 @@ extension Store {
                            badgeID: row["badge_id"], badgeName: row["badge_name"], issuerID: row["issuer_id"],
                            issuerName: row["issuer_name"], recipient: recipient,
                            awardDate: row["award_date"].flatMap { CalendarDate($0) },
-                           revoked: try row.bool("revoked"), verification: try row.string("verification"),
+                           revoked: try row.bool("revoked"), verification: try .stored(try row.string("verification"), awardID: try row.string("award_id")),
                            invalidDetail: row["invalid_detail"])
     }
 
@@ -154,9 +151,7 @@ extension Store {
         try connection.query("""
             INSERT INTO tonight_educators
             SELECT DISTINCT l.educator_id
-            FROM (SELECT DISTINCT ON (educator_id, badge_id) educator_id, badge_id, decision
-                  FROM approvals WHERE decided_on <= \(day)::date
-                  ORDER BY educator_id, badge_id, decided_on DESC, approval_id DESC) latest
+            FROM approvals_in_force(\(day)::date) latest
             JOIN ledger_entries l ON l.educator_id = latest.educator_id AND l.badge_id = latest.badge_id
             WHERE latest.decision = 'denied' AND l.kind = 'credit' AND l.credit_type = 'External micro-credential'
             ON CONFLICT DO NOTHING

@@ -21,15 +21,17 @@ extension Store {
         for row in try connection.query("""
             SELECT DISTINCT ON (kind, document_id) kind, document_id, issuer_id, document::text AS document
             FROM catalog_documents
-            WHERE source <> 'uploads' AND kind IN ('issuer', 'key', 'badge_class')
+            WHERE source <> 'uploads' AND kind IN ('issuer', 'key')
             ORDER BY kind, document_id, (source = 'inbox') DESC
             """) {
-            switch try row.string("kind") {
-            case "issuer": catalog.issuerDocuments.append(try row.string("document"))
-            case "key": catalog.keyDocuments.append(try row.string("document"))
-            default:
-                if let issuer = row["issuer_id"] { catalog.badgeIssuers[try row.string("document_id")] = issuer }
+            if try row.string("kind") == "issuer" {
+                catalog.issuerDocuments.append(try row.string("document"))
+            } else {
+                catalog.keyDocuments.append(try row.string("document"))
             }
+        }
+        for row in try connection.query("SELECT document_id, issuer_id FROM trusted_badge_classes WHERE issuer_id IS NOT NULL") {
+            catalog.badgeIssuers[try row.string("document_id")] = try row.string("issuer_id")
         }
         return catalog
     }

@@ -17,18 +17,18 @@ public struct UploadCopy: Sendable {
 }
 
 /// What the night's verification found for one upload: the outcome to record on the award
-/// (`verified-by-signature`, `verified-hosted`, `unverified: reason`), the copy that proved it when that is not
+/// (verified by signature or hosted, or unverified with the reason), the copy that proved it when that is not
 /// the current one, and the issuer whose key proved it.
 public struct UploadVerdict: Sendable {
     public var awardID: String
-    public var verification: String
+    public var verification: VerificationOutcome
     /// The copy to make the award's row: set when a copy other than the current one verified.
     public var promotedCopy: String?
     public var issuerID: String?
     /// The verified copy itself says `revoked: true`: its issuer signed that (SPEC §5 step 3).
     public var revoked: Bool
 
-    public init(awardID: String, verification: String, promotedCopy: String? = nil, issuerID: String? = nil,
+    public init(awardID: String, verification: VerificationOutcome, promotedCopy: String? = nil, issuerID: String? = nil,
                 revoked: Bool = false) {
         self.awardID = awardID
         self.verification = verification
@@ -67,8 +67,8 @@ extension Store {
             SELECT c.award_id, c.source_sha256, c.signed_token, (c.source_sha256 = a.source_sha256) AS is_current,
                    c.issuer_id, c.badge_id
             FROM awards a JOIN upload_copies c USING (award_id) LEFT JOIN award_outcomes o USING (award_id)
-            WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND a.verification NOT LIKE 'verified%'
-              AND (o.outcome IS NULL OR o.outcome NOT IN ('credited', 'invalid', 'revoked'))
+            WHERE a.source = 'uploads' AND a.invalid_detail IS NULL AND NOT verification_is_verified(a.verification)
+              AND (o.outcome IS NULL OR NOT outcome_is_final(o.outcome))
             ORDER BY c.award_id, is_current DESC, c.first_run_id, c.source_sha256
             """).map { row in
                 UploadCopy(awardID: try row.string("award_id"), sourceSHA256: try row.string("source_sha256"),
@@ -89,7 +89,7 @@ extension Store {
             ON COMMIT DROP
             """)
         try connection.copyIn("COPY tonight_verdicts (award_id, verification, promoted_copy, issuer_id, revoked) FROM STDIN",
-                              rows: verdicts.lazy.map { [$0.awardID, $0.verification, $0.promotedCopy, $0.issuerID,
+                              rows: verdicts.lazy.map { [$0.awardID, $0.verification.recorded, $0.promotedCopy, $0.issuerID,
                                                          $0.revoked ? "t" : "f"] })
         let assignments = Self.copiedColumns.map { "\($0) = c.\($0)" }.joined(separator: ", ")
         try connection.query("""
@@ -100,7 +100,7 @@ extension Store {
         try connection.query("""
             UPDATE awards a SET verification = t.verification, issuer_id = coalesce(a.issuer_id, t.issuer_id),
                                 revoked = a.revoked OR t.revoked,
-                                verified_on = CASE WHEN t.verification = 'verified-hosted' THEN \(day.description)::date
+                                verified_on = CASE WHEN t.verification = \(VerificationOutcome.verifiedHosted.recorded) THEN \(day.description)::date
                                                    ELSE a.verified_on END
             FROM tonight_verdicts t
             WHERE a.award_id = t.award_id AND a.source = 'uploads'

@@ -14,8 +14,8 @@ struct RulesVersionTests {
     static let rulesSources = ["Sources/RelicensureApp/Evaluation.swift", "Sources/RelicensureApp/EvaluationScope.swift",
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
-    static let recorded = (rulesVersion: "2026-12-06.1",
-                           digest: "5c5b5792cf4f6387521b4b97429f0b339efe0aed23b5cce8a915d2ddae3d5edf")
+    static let recorded = (rulesVersion: "2026-12-06.2",
+                           digest: "a051ce7917e0cfce1bc6a09aa24228bfff08fa5bcc127bbf1a767bf6ceab2533")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
