@@ -24,9 +24,14 @@ extension Store {
     /// issuer — named by the list, or by the issuer's profile — or tonight's status lists.
     /// An award naming its BadgeClass by id belongs to the issuer the trusted BadgeClass names.
     /// `a` is the award.
+    ///
+    /// Only the few awards `namedAsRevoked` names (kept in `tonight_named_revoked` once the
+    /// night's revocations are all known) are looked at closely: reading each award's document
+    /// for its `uid` and probing the revocations cost 23 µs an award, 0.5 s of a normal night
+    /// over a million awards that evaluates 21,000 of them.
     static let revokedExpression = """
         (a.revoked
-         OR a.award_id IN (SELECT award_id FROM tonight_status_revoked)
+         OR a.award_id IN (SELECT award_id FROM tonight_named_revoked) AND (a.award_id IN (SELECT award_id FROM tonight_status_revoked)
          OR EXISTS (
             SELECT 1 FROM revocations r
             CROSS JOIN LATERAL (SELECT award_issuer(a.issuer_id, a.badge_id) AS id) owner
@@ -34,7 +39,7 @@ extension Store {
               AND ((r.list_id = '' AND r.award_id = a.award_id) OR r.issuer_id = owner.id
                    OR EXISTS (SELECT 1 FROM catalog_documents c
                               WHERE c.kind = 'issuer' AND c.source <> 'uploads' AND c.document_id = owner.id
-                                AND c.document->>'revocationList' = r.list_id))))
+                                AND c.document->>'revocationList' = r.list_id)))))
         """
 
     /// The ids of every award something names as revoked: itself, a revocation-only document
@@ -60,13 +65,18 @@ extension Store {
             ) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_educators (educator_id text PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_status_revoked (award_id text PRIMARY KEY) ON COMMIT DROP;
+            CREATE TEMP TABLE tonight_named_revoked (award_id text PRIMARY KEY) ON COMMIT DROP;
             """)
     }
 
-    /// Awards a trusted status list revokes tonight.
+    /// Awards a trusted status list revokes tonight, the last of the night's revocations: with
+    /// them, every award anything names as revoked is noted for `revokedExpression`.
     public func stage(statusRevoked: Set<String>) throws {
-        guard !statusRevoked.isEmpty else { return }
-        try connection.copyIn("COPY tonight_status_revoked (award_id) FROM STDIN", rows: statusRevoked.sorted().lazy.map { [$0] })
+        if !statusRevoked.isEmpty {
+            try connection.copyIn("COPY tonight_status_revoked (award_id) FROM STDIN",
+                                  rows: statusRevoked.sorted().lazy.map { [$0] })
+        }
+        try connection.execute(script: "INSERT INTO tonight_named_revoked \(Self.namedAsRevoked); ANALYZE tonight_named_revoked")
     }
 
     /// Every award not yet final, `batchSize` at a time, through a cursor; with `round`, only
@@ -138,12 +148,11 @@ extension Store {
     public func collectTonightsEducators(asOf: CalendarDate) throws {
         let day = asOf.description
         try addMatchedEducators()
-        // The few awards anything names as revoked come first (materialised), then their
+        // The few awards anything names as revoked (noted with the status lists), then their
         // credits by index: not a pass over the ledger joined to every award.
         try connection.query(PostgresQuery(sql: """
             INSERT INTO tonight_educators
-            WITH named AS MATERIALIZED (\(Self.namedAsRevoked))
-            SELECT DISTINCT l.educator_id FROM named n JOIN ledger_entries l ON l.award_id = n.award_id
+            SELECT DISTINCT l.educator_id FROM tonight_named_revoked n JOIN ledger_entries l ON l.award_id = n.award_id
             JOIN awards a ON a.award_id = n.award_id
             WHERE l.kind = 'credit' AND \(Self.revokedExpression)
             ON CONFLICT DO NOTHING
