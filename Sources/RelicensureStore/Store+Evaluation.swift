@@ -28,7 +28,14 @@ public struct CatalogIndex: Sendable {
     /// BadgeClass names. The SQL twin is `award_issuer` (sql/012_rules.sql); RuleTwinTests
     /// holds the two together.
     public func issuerID(named: String?, badgeID: String?) -> String? {
-        named ?? badgeID.flatMap { badgeClasses[$0]?.issuerID }
+        Self.issuerID(named: named, badgeID: badgeID) { badgeClasses[$0]?.issuerID }
+    }
+
+    /// The rule itself, over any trusted reading of BadgeClass owners (`TrustedCatalog` keeps
+    /// them as a map), so that one place says the issuer an award names wins over its
+    /// BadgeClass's.
+    public static func issuerID(named: String?, badgeID: String?, trustedOwner: (String) -> String?) -> String? {
+        named ?? badgeID.flatMap(trustedOwner)
     }
 }
 

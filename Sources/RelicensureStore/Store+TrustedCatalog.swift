@@ -11,6 +11,11 @@ public struct TrustedCatalog: Sendable {
     public var badgeIssuers: [String: String] = [:]
 
     public init() {}
+
+    /// Which issuer an award belongs to, by `CatalogIndex.issuerID`'s rule over `badgeIssuers`.
+    public func issuerID(named: String?, badgeID: String?) -> String? {
+        CatalogIndex.issuerID(named: named, badgeID: badgeID) { badgeIssuers[$0] }
+    }
 }
 
 extension Store {

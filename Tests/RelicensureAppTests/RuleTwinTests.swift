@@ -24,7 +24,8 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     }
 
-    /// `CatalogIndex.issuerID(named:badgeID:)` and `award_issuer(text, text)`, over BadgeClass
+    /// `CatalogIndex.issuerID(named:badgeID:)` (and `TrustedCatalog`'s, which upload
+    /// verification asks) and `award_issuer(text, text)`, over BadgeClass
     /// copies from the inbox, from uploads and fetched, with and without an issuer, and an
     /// award that names its issuer itself or not.
     static let awardIssuer = RuleTwin(name: "award_issuer", prepare: { store in
@@ -43,11 +44,14 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     }, answers: { store in
         let catalog = try store.catalogIndex()
+        let trusted = try store.trustedCatalog()
         let badges: [String?] = ["b-inbox", "b-uploads", "b-fetched", "b-both", "b-inbox-silent", "b-unknown", nil]
         return try [nil, "https://named.example/issuer"].flatMap { (named: String?) in
-            try badges.map { badge in
+            try badges.flatMap { badge in
                 let sql = try store.connection.query("SELECT award_issuer(\(named), \(badge)) AS issuer").first?["issuer"]
-                return ("\(named ?? "nil"), \(badge ?? "nil")", sql, catalog.issuerID(named: named, badgeID: badge))
+                let input = "\(named ?? "nil"), \(badge ?? "nil")"
+                return [(input, sql, catalog.issuerID(named: named, badgeID: badge)),
+                        (input + " by the trusted catalog", sql, trusted.issuerID(named: named, badgeID: badge))]
             }
         }
     })
