@@ -24,18 +24,11 @@ public struct CatalogIndex: Sendable {
     public var issuers: [String: String?] = [:]
     public init() {}
 
-    /// Which issuer an award belongs to: the one it names itself, else the one its trusted
-    /// BadgeClass names. The SQL twin is `award_issuer` (sql/012_rules.sql); RuleTwinTests
-    /// holds the two together.
+    /// Which issuer an award belongs to, by `AwardOwner`'s rule: the one it names itself, else
+    /// the one its trusted BadgeClass names. The SQL twin is `award_issuer` (sql/012_rules.sql);
+    /// RuleTwinTests holds the two together.
     public func issuerID(named: String?, badgeID: String?) -> String? {
-        Self.issuerID(named: named, badgeID: badgeID) { badgeClasses[$0]?.issuerID }
-    }
-
-    /// The rule itself, over any trusted reading of BadgeClass owners (`TrustedCatalog` keeps
-    /// them as a map), so that one place says the issuer an award names wins over its
-    /// BadgeClass's.
-    public static func issuerID(named: String?, badgeID: String?, trustedOwner: (String) -> String?) -> String? {
-        named ?? badgeID.flatMap(trustedOwner)
+        AwardOwner.issuerID(named: named, badgeID: badgeID) { badgeClasses[$0]?.issuerID }
     }
 }
 

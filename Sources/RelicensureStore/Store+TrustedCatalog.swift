@@ -1,3 +1,4 @@
+import OpenBadges
 import Postgres
 
 /// The catalog documents that may vouch for an upload (SPEC §4.4): issuer profiles, key
@@ -12,9 +13,9 @@ public struct TrustedCatalog: Sendable {
 
     public init() {}
 
-    /// Which issuer an award belongs to, by `CatalogIndex.issuerID`'s rule over `badgeIssuers`.
+    /// Which issuer an award belongs to, by `AwardOwner`'s rule over `badgeIssuers`.
     public func issuerID(named: String?, badgeID: String?) -> String? {
-        CatalogIndex.issuerID(named: named, badgeID: badgeID) { badgeIssuers[$0] }
+        AwardOwner.issuerID(named: named, badgeID: badgeID) { badgeIssuers[$0] }
     }
 }
 
