@@ -7,11 +7,12 @@ public enum AwardIssuer {
     /// The issuer id, or `nil` when neither the document nor a trusted BadgeClass says it.
     /// `trustedBadgeIssuers` maps BadgeClass / Achievement ids to issuer ids, from the inbox only.
     public static func id(of assertion: Assertion, trustedBadgeIssuers: [String: String]) -> String? {
-        if let embedded = assertion.issuerID { return embedded }
         if assertion.specVersion == .v3_0 {
+            // An OB 3.0 credential names its issuer itself; its Achievement's owner is not asked.
             let issuer = assertion.document["issuer"]
-            return issuer?.stringValue ?? issuer?["id"]?.stringValue ?? assertion.tokenClaims?["iss"]?.stringValue
+            return assertion.issuerID ?? issuer?.stringValue ?? issuer?["id"]?.stringValue
+                ?? assertion.tokenClaims?["iss"]?.stringValue
         }
-        return assertion.badge.id.flatMap { trustedBadgeIssuers[$0] }
+        return AwardOwner.issuerID(named: assertion.issuerID, badgeID: assertion.badge.id) { trustedBadgeIssuers[$0] }
     }
 }

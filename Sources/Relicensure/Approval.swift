@@ -52,4 +52,16 @@ public struct ApprovalBook: Sendable {
             .filter { $0.decidedOn <= asOf }
             .max { ($0.decidedOn, $0.id) < ($1.decidedOn, $1.id) }
     }
+
+    /// The denial that reverses `credit` on `asOf`, if any: the decision in force for its
+    /// educator and badge, when that is a denial and the credit is an external one (a DDOE
+    /// micro-credential needs no district approval, so no denial takes it back). The SQL twin is
+    /// `credits_denied_in_force` (sql/013_reversals.sql), which finds tonight's educators with
+    /// a credit to reverse; RuleTwinTests holds the two together.
+    public func denialReversing(_ credit: StandingCredit, asOf: CalendarDate) -> ApprovalDecision? {
+        guard credit.creditType == .external,
+              let decision = decisionInForce(educatorID: credit.educatorID, badgeID: credit.badgeID, asOf: asOf),
+              decision.verdict == .denied else { return nil }
+        return decision
+    }
 }

@@ -26,9 +26,7 @@ struct EducatorLedger {
         for credit in night.standing.sorted(by: { ($0.awardDate, $0.awardID) < ($1.awardDate, $1.awardID) }) {
             if night.revokedAwardIDs.contains(credit.awardID) {
                 reverse(credit, outcome: .revoked, reason: "revoked_after_credit", audit: Audit(rule: "revocation"))
-            } else if credit.creditType == .external,
-                      let decision = approvals.decisionInForce(educatorID: credit.educatorID, badgeID: credit.badgeID, asOf: asOf),
-                      decision.verdict == .denied {
+            } else if let decision = approvals.denialReversing(credit, asOf: asOf) {
                 reverse(credit, outcome: .deniedByDistrict, reason: "denied_after_credit",
                         audit: Audit(rule: "district decision", approvalID: decision.id))
             }

@@ -45,7 +45,7 @@ enum UploadVerification {
             if verdict.verification != .verifiedBySignature, let reason = hosted.waiting[awardID] {
                 verdict = UploadVerdict(awardID: awardID, verification: .unverified(reason: reason))
             } else if verdict.verification != .verifiedBySignature, let result = hosted.results[awardID] {
-                let claimed = copies[start..<end].lazy.compactMap { $0.issuerID ?? $0.badgeID.flatMap { catalog.badgeIssuers[$0] } }.first
+                let claimed = copies[start..<end].lazy.compactMap { catalog.issuerID(named: $0.issuerID, badgeID: $0.badgeID) }.first
                 switch HostedVerification.verdict(awardID: awardID, result: result, claimedIssuer: claimed,
                                                   badgeIssuers: catalog.badgeIssuers, profiles: profilesByID) {
                 case .verified(let assertion, let body, let url, let issuerID):

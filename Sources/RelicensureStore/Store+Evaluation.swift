@@ -24,11 +24,11 @@ public struct CatalogIndex: Sendable {
     public var issuers: [String: String?] = [:]
     public init() {}
 
-    /// Which issuer an award belongs to: the one it names itself, else the one its trusted
-    /// BadgeClass names. The SQL twin is `award_issuer` (sql/012_rules.sql); RuleTwinTests
-    /// holds the two together.
+    /// Which issuer an award belongs to, by `AwardOwner`'s rule: the one it names itself, else
+    /// the one its trusted BadgeClass names. The SQL twin is `award_issuer` (sql/012_rules.sql);
+    /// RuleTwinTests holds the two together.
     public func issuerID(named: String?, badgeID: String?) -> String? {
-        named ?? badgeID.flatMap { badgeClasses[$0]?.issuerID }
+        AwardOwner.issuerID(named: named, badgeID: badgeID) { badgeClasses[$0]?.issuerID }
     }
 }
 

