@@ -176,11 +176,18 @@ extension Store {
     /// Adds as round `round` the waiting awards of tonight's educators not yet chosen: an
     /// educator evaluated tonight has all their waiting awards evaluated together, in award-date
     /// order, as a full evaluation would. Returns how many were added.
+    ///
+    /// Only educators new since the last round are looked up: an educator's waiting awards do
+    /// not change before the night records its outcomes, so those of an educator met in an
+    /// earlier round are all chosen already (asking again cost 0.2 s a round on the 1M ledger).
     public func chooseWaitingAwardsOfTonightsEducators(round: Int) throws -> Int {
         try addMatchedEducators()
         return try connection.query(PostgresQuery(sql: """
+            WITH met AS (
+                UPDATE tonight_educators SET waiting_chosen = true WHERE NOT waiting_chosen RETURNING educator_id
+            )
             INSERT INTO tonight_candidates (award_id, round)
-            SELECT o.award_id, $1::integer FROM award_outcomes o JOIN tonight_educators USING (educator_id)
+            SELECT o.award_id, $1::integer FROM award_outcomes o JOIN met USING (educator_id)
             WHERE NOT outcome_is_final(o.outcome)
             ON CONFLICT DO NOTHING
             """, parameters: [String(round)])).affectedRows

