@@ -1,0 +1,118 @@
+import Foundation
+import OpenBadges
+import Postgres
+import Relicensure
+import RelicensureApp
+import RelicensureStore
+import Testing
+
+/// The engine's property tests exercise `CreditingEngine.evaluate`: matching and each
+/// educator's crediting composed in memory. The night runs the same two steps streamed through
+/// the database — awards through a cursor, matched ones set aside by educator, each educator
+/// read back beside their standing credits — so the grouping and ordering in between are the
+/// night's own. This holds the two together on seeded random districts: every award's outcome,
+/// reason, educator and hours, and every ledger entry, the same (issue 15).
+@Suite("The nightly job credits what the engine's in-memory evaluation credits")
+struct EngineTwinNightTests {
+    typealias Sample = ChangedInputsEvaluationTests
+
+    static let ddoeName = "Delaware Department of Education"
+    static let neaName = "National Education Association"
+
+    /// Eight educators of district 31: terms that begin and end around the awards, one
+    /// inactive, two sharing an address (ambiguous), one without a term.
+    static let roster = """
+        educator_id,first_name,last_name,email,other_emails,district_code,license_start,license_end,status
+        0050001,Ana,Ames,ana.ames@k12.de.us,,31,2022-07-01,2027-06-30,active
+        0050002,Ben,Bell,ben.bell@k12.de.us,ben@home.example,31,2024-01-01,2028-12-31,active
+        0050003,Cy,Cole,cy.cole@k12.de.us,,31,2021-07-01,2026-06-30,active
+        0050004,Di,Dunn,di.dunn@k12.de.us,shared@k12.de.us,31,2023-07-01,2028-06-30,active
+        0050005,Ed,Eve,ed.eve@k12.de.us,shared@k12.de.us,31,2023-07-01,2028-06-30,active
+        0050006,Fa,Fox,fa.fox@k12.de.us,,31,2022-07-01,2027-06-30,inactive
+        0050007,Gil,Gray,gil.gray@k12.de.us,,31,,,active
+        0050008,Hu,Hart,Hu.Hart@K12.de.us,,31,2025-07-01,2030-06-30,active
+        """
+
+    static let addresses = ["ana.ames@k12.de.us", "ben.bell@k12.de.us", "ben@home.example", "cy.cole@k12.de.us",
+                            "di.dunn@k12.de.us", "shared@k12.de.us", "ed.eve@k12.de.us", "fa.fox@k12.de.us",
+                            "gil.gray@k12.de.us", "hu.hart@k12.de.us", "nobody@k12.de.us"]
+    static let slugs = ["classroom", "literacy", "math", "equity"]
+
+    @Test("Seeded random districts: the night's outcomes and ledger are CreditingEngine.evaluate's",
+          arguments: [11, 12, 13] as [UInt64])
+    func nightIsTheEngine(seed: UInt64) throws {
+        try CreditWorkspace.with(neaCap: "25") { workspace, _ in
+            var random = SeededRandom(seed: seed)
+            try workspace.write("roster8.csv", Self.roster)
+            _ = try RosterImport.run(session: try workspace.session(), file: workspace.path("roster8.csv"), full: true,
+                                     strict: false)
+            let educators = ["0050001", "0050002", "0050003", "0050004", "0050005", "0050007", "0050008"]
+            var approvals: [String] = []
+            for educator in educators {
+                for slug in Self.slugs where random.below(3) == 0 {
+                    let decision = random.below(4) == 0 ? "denied" : "approved"
+                    let day = "2026-\(String(format: "%02d", 1 + random.below(12)))-15"
+                    approvals.append("\(educator),\(CreditSample.neaBadge(slug)),\(decision),,HR,\(day),")
+                }
+            }
+            if !approvals.isEmpty { try workspace.importApprovals(approvals, strict: false) }
+
+            var facts: [AwardFacts] = []
+            for index in 0..<80 {
+                let isDDOE = random.below(3) == 0
+                let slug = random.pick(Self.slugs)
+                let address = random.pick(Self.addresses)
+                let day = "\(2021 + random.below(6))-\(String(format: "%02d", 1 + random.below(12)))-\(String(format: "%02d", 1 + random.below(28)))"
+                let salt: String? = random.below(2) == 0 ? nil : "salt-\(random.below(3))"
+                let hashed = random.below(2) == 0
+                let recipient = hashed ? Sample.hashed(address, salt: salt) : Sample.plain(address)
+                let id = "award-\(seed)-\(index)"
+                let text = isDDOE ? Sample.ddoe(id, slug, to: recipient, on: day) : Sample.nea(id, slug, to: recipient, on: day)
+                try workspace.write("inbox/\(id).json", text)
+                let badge = isDDOE ? Sample.ddoeBadgeBase + slug : CreditSample.neaBadge(slug)
+                facts.append(AwardFacts(
+                    awardID: isDDOE ? "https://badges.doe.k12.de.us/assertions/\(id)" : CreditSample.neaAward(id),
+                    badgeID: badge, badgeName: "Badge \(badge.split(separator: "/").last ?? "")",
+                    issuerID: isDDOE ? CreditSample.ddoe : CreditSample.nea, issuerName: isDDOE ? Self.ddoeName : Self.neaName,
+                    awardDate: CalendarDate(day),
+                    recipient: hashed
+                        ? RecipientIdentity(type: "email", identity: "sha256$" + RecipientIdentity.hash(address, salt: salt, algorithm: .sha256),
+                                            hashed: true, salt: salt)
+                        : RecipientIdentity(type: "email", identity: address, hashed: false, salt: nil)))
+            }
+
+            let summary = try workspace.nightly()
+            #expect(summary.newAwards == facts.count)
+
+            let session = try workspace.session()
+            let store = try session.openStore()
+            let input = CreditingInput(asOf: session.asOf, rules: session.configuration.rules, roster: try store.roster(),
+                                       approvals: ApprovalBook(try store.approvalDecisions()), standing: [],
+                                       revokedAwardIDs: [], awards: facts)
+            let engine = CreditingEngine.evaluate(input)
+
+            let night = try workspace.database.rows("""
+                SELECT award_id, outcome, reason, educator_id, hours::text FROM award_outcomes ORDER BY award_id COLLATE "C"
+                """).map { row in row.map { $0 ?? "" } }
+            let expected = engine.decisions.sorted { $0.awardID.utf8.lexicographicallyPrecedes($1.awardID.utf8) }
+                .map { [$0.awardID, $0.outcome.rawValue, $0.reason, $0.educatorID ?? "", Self.text($0.hours)] }
+            #expect(night == expected, "seed \(seed)")
+            // The random district must reach the rules that matter, or it proves little.
+            let outcomes = Set(expected.map { $0[1] })
+            #expect(outcomes.isSuperset(of: ["credited", "duplicate_credential", "outside_license_term", "future_dated",
+                                             "unmatched_recipient", "ambiguous_recipient"]), "seed \(seed): \(outcomes.sorted())")
+
+            let ledger = try workspace.database.rows("""
+                SELECT award_id, educator_id, action, hours::text FROM ledger_entries ORDER BY award_id COLLATE "C", entry_id
+                """).map { row in row.map { $0 ?? "" } }
+            let postings = engine.postings.sorted { $0.awardID.utf8.lexicographicallyPrecedes($1.awardID.utf8) }
+                .map { [$0.awardID, $0.educatorID, $0.action.rawValue, Self.text($0.hours)] }
+            #expect(ledger == postings, "seed \(seed)")
+        }
+    }
+
+    /// Hours as the database prints `numeric(8,2)`.
+    static func text(_ hours: ClockHours) -> String {
+        String(format: "%.2f", Double(hours.hundredths) / 100)
+    }
+}
