@@ -246,14 +246,21 @@ extension Store {
             WHERE t.was_outcome IS DISTINCT FROM t.outcome OR t.was_reason IS DISTINCT FROM t.reason
                OR t.was_educator_id IS DISTINCT FROM t.educator_id
             """)
+        // An award without an outcome yet (`was_outcome` is NULL: the column is NOT NULL) gets
+        // one by a plain insert, the others are updated. An upsert of every row took 1.5 times
+        // as long (100,000 first outcomes: 0.52–0.66 s against 0.35–0.39 s), and the night holds
+        // the nightly lock, so no other writer gives an award its first outcome in between.
         try connection.query("""
             INSERT INTO award_outcomes (award_id, outcome, reason, educator_id, hours, audit, run_id, evaluated_on)
             SELECT award_id, outcome, reason, educator_id, hours, audit, \(runID), \(evaluatedOn)::date
-            FROM tonight_changed_outcomes
-            ON CONFLICT (award_id) DO UPDATE SET
-                outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, educator_id = EXCLUDED.educator_id,
-                hours = EXCLUDED.hours, audit = EXCLUDED.audit, run_id = EXCLUDED.run_id,
-                evaluated_on = EXCLUDED.evaluated_on
+            FROM tonight_changed_outcomes WHERE was_outcome IS NULL
+            """)
+        try connection.query("""
+            UPDATE award_outcomes o SET
+                outcome = t.outcome, reason = t.reason, educator_id = t.educator_id, hours = t.hours, audit = t.audit,
+                run_id = \(runID), evaluated_on = \(evaluatedOn)::date
+            FROM tonight_changed_outcomes t
+            WHERE t.award_id = o.award_id AND t.was_outcome IS NOT NULL
             """)
         try connection.query("""
             UPDATE awards a SET badge_name = coalesce(t.badge_name, a.badge_name),
