@@ -10,8 +10,9 @@ import Testing
 /// educator's crediting composed in memory. The night runs the same two steps streamed through
 /// the database — awards through a cursor, matched ones set aside by educator, each educator
 /// read back beside their standing credits — so the grouping and ordering in between are the
-/// night's own. This holds the two together on seeded random districts: every award's outcome,
-/// reason, educator and hours, and every ledger entry, the same (issue 15).
+/// night's own. This holds the two together on seeded random districts, over a first night and
+/// a second with standing credits, denials that reverse some of them and more awards: every
+/// award's outcome, reason, educator and hours, and every ledger entry, the same (issue 15).
 @Suite("The nightly job credits what the engine's in-memory evaluation credits")
 struct EngineTwinNightTests {
     typealias Sample = ChangedInputsEvaluationTests
@@ -38,7 +39,7 @@ struct EngineTwinNightTests {
                             "gil.gray@k12.de.us", "hu.hart@k12.de.us", "nobody@k12.de.us"]
     static let slugs = ["classroom", "literacy", "math", "equity"]
 
-    @Test("Seeded random districts: the night's outcomes and ledger are CreditingEngine.evaluate's",
+    @Test("Seeded random districts, two nights: the night's outcomes and ledger are CreditingEngine.evaluate's",
           arguments: [11, 12, 13] as [UInt64])
     func nightIsTheEngine(seed: UInt64) throws {
         try CreditWorkspace.with(neaCap: "25") { workspace, _ in
@@ -57,30 +58,7 @@ struct EngineTwinNightTests {
             }
             if !approvals.isEmpty { try workspace.importApprovals(approvals, strict: false) }
 
-            var facts: [AwardFacts] = []
-            for index in 0..<80 {
-                let isDDOE = random.below(3) == 0
-                let slug = random.pick(Self.slugs)
-                let address = random.pick(Self.addresses)
-                let day = "\(2021 + random.below(6))-\(String(format: "%02d", 1 + random.below(12)))-\(String(format: "%02d", 1 + random.below(28)))"
-                let salt: String? = random.below(2) == 0 ? nil : "salt-\(random.below(3))"
-                let hashed = random.below(2) == 0
-                let recipient = hashed ? Sample.hashed(address, salt: salt) : Sample.plain(address)
-                let id = "award-\(seed)-\(index)"
-                let text = isDDOE ? Sample.ddoe(id, slug, to: recipient, on: day) : Sample.nea(id, slug, to: recipient, on: day)
-                try workspace.write("inbox/\(id).json", text)
-                let badge = isDDOE ? Sample.ddoeBadgeBase + slug : CreditSample.neaBadge(slug)
-                facts.append(AwardFacts(
-                    awardID: isDDOE ? "https://badges.doe.k12.de.us/assertions/\(id)" : CreditSample.neaAward(id),
-                    badgeID: badge, badgeName: "Badge \(badge.split(separator: "/").last ?? "")",
-                    issuerID: isDDOE ? CreditSample.ddoe : CreditSample.nea, issuerName: isDDOE ? Self.ddoeName : Self.neaName,
-                    awardDate: CalendarDate(day),
-                    recipient: hashed
-                        ? RecipientIdentity(type: "email", identity: "sha256$" + RecipientIdentity.hash(address, salt: salt, algorithm: .sha256),
-                                            hashed: true, salt: salt)
-                        : RecipientIdentity(type: "email", identity: address, hashed: false, salt: nil)))
-            }
-
+            let facts = try Self.writeAwards(0..<80, seed: seed, random: &random, into: workspace)
             let summary = try workspace.nightly()
             #expect(summary.newAwards == facts.count)
 
@@ -94,21 +72,86 @@ struct EngineTwinNightTests {
             let night = try workspace.database.rows("""
                 SELECT award_id, outcome, reason, educator_id, hours::text FROM award_outcomes ORDER BY award_id COLLATE "C"
                 """).map { row in row.map { $0 ?? "" } }
-            let expected = engine.decisions.sorted { $0.awardID.utf8.lexicographicallyPrecedes($1.awardID.utf8) }
-                .map { [$0.awardID, $0.outcome.rawValue, $0.reason, $0.educatorID ?? "", Self.text($0.hours)] }
+            let expected = Self.rows(engine.decisions)
             #expect(night == expected, "seed \(seed)")
             // The random district must reach the rules that matter, or it proves little.
             let outcomes = Set(expected.map { $0[1] })
             #expect(outcomes.isSuperset(of: ["credited", "duplicate_credential", "outside_license_term", "future_dated",
                                              "unmatched_recipient", "ambiguous_recipient"]), "seed \(seed): \(outcomes.sorted())")
 
-            let ledger = try workspace.database.rows("""
-                SELECT award_id, educator_id, action, hours::text FROM ledger_entries ORDER BY award_id COLLATE "C", entry_id
-                """).map { row in row.map { $0 ?? "" } }
-            let postings = engine.postings.sorted { $0.awardID.utf8.lexicographicallyPrecedes($1.awardID.utf8) }
-                .map { [$0.awardID, $0.educatorID, $0.action.rawValue, Self.text($0.hours)] }
-            #expect(ledger == postings, "seed \(seed)")
+            #expect(try Self.ledger(after: 0, in: workspace) == Self.rows(engine.postings), "seed \(seed)")
+
+            // A second night: standing credits, denials of some of them, more awards.
+            let lastEntry = Int(try workspace.database.scalar("SELECT coalesce(max(entry_id), 0)::text FROM ledger_entries") ?? "0") ?? 0
+            let standing = try store.standingCredits()
+            let denials = standing.filter { $0.creditType == .external }.prefix(3)
+                .map { "\($0.educatorID),\($0.badgeID),denied,,HR,2026-11-25," }
+            #expect(!denials.isEmpty, "seed \(seed): no external credit to deny")
+            _ = try workspace.importApprovals(Array(denials), named: "denials.csv", strict: false)
+            let final = Set(engine.decisions.filter(\.outcome.isFinal).map(\.awardID))
+            let waiting = facts.filter { !final.contains($0.awardID) }
+            let added = try Self.writeAwards(80..<100, seed: seed, random: &random, into: workspace)
+            _ = try workspace.nightly(asOf: "2026-11-27")
+            let later = try workspace.session(asOf: "2026-11-27")
+            let second = CreditingEngine.evaluate(CreditingInput(
+                asOf: later.asOf, rules: later.configuration.rules, roster: try store.roster(),
+                approvals: ApprovalBook(try store.approvalDecisions()), standing: standing, revokedAwardIDs: [],
+                awards: waiting + added))
+            let decided = Set(second.decisions.map(\.awardID))
+            let nightTwo = try workspace.database.rows("""
+                SELECT award_id, outcome, reason, educator_id, hours::text FROM award_outcomes ORDER BY award_id COLLATE "C"
+                """).map { row in row.map { $0 ?? "" } }.filter { decided.contains($0[0]) }
+            #expect(nightTwo == Self.rows(second.decisions), "seed \(seed), second night")
+            #expect(second.postings.contains { $0.action == .reverse }, "seed \(seed): the denials reverse nothing")
+            #expect(try Self.ledger(after: lastEntry, in: workspace) == Self.rows(second.postings), "seed \(seed), second night")
         }
+    }
+
+    /// Awards `indexes` as inbox files, and the facts the engine is given for them.
+    static func writeAwards(_ indexes: Range<Int>, seed: UInt64, random: inout SeededRandom,
+                            into workspace: CreditWorkspace) throws -> [AwardFacts] {
+        var facts: [AwardFacts] = []
+        for index in indexes {
+            let isDDOE = random.below(3) == 0
+            let slug = random.pick(slugs)
+            let address = random.pick(addresses)
+            let day = "\(2021 + random.below(6))-\(String(format: "%02d", 1 + random.below(12)))-\(String(format: "%02d", 1 + random.below(28)))"
+            let salt: String? = random.below(2) == 0 ? nil : "salt-\(random.below(3))"
+            let hashed = random.below(2) == 0
+            let recipient = hashed ? Sample.hashed(address, salt: salt) : Sample.plain(address)
+            let id = "award-\(seed)-\(index)"
+            let text = isDDOE ? Sample.ddoe(id, slug, to: recipient, on: day) : Sample.nea(id, slug, to: recipient, on: day)
+            try workspace.write("inbox/\(id).json", text)
+            let badge = isDDOE ? Sample.ddoeBadgeBase + slug : CreditSample.neaBadge(slug)
+            facts.append(AwardFacts(
+                awardID: isDDOE ? "https://badges.doe.k12.de.us/assertions/\(id)" : CreditSample.neaAward(id),
+                badgeID: badge, badgeName: "Badge \(badge.split(separator: "/").last ?? "")",
+                issuerID: isDDOE ? CreditSample.ddoe : CreditSample.nea, issuerName: isDDOE ? ddoeName : neaName,
+                awardDate: CalendarDate(day),
+                recipient: hashed
+                    ? RecipientIdentity(type: "email", identity: "sha256$" + RecipientIdentity.hash(address, salt: salt, algorithm: .sha256),
+                                        hashed: true, salt: salt)
+                    : RecipientIdentity(type: "email", identity: address, hashed: false, salt: nil)))
+        }
+        return facts
+    }
+
+    /// The ledger entries after `entryID`, as the engine's postings are compared.
+    static func ledger(after entryID: Int, in workspace: CreditWorkspace) throws -> [[String]] {
+        try workspace.database.rows("""
+            SELECT award_id, educator_id, action, hours::text FROM ledger_entries WHERE entry_id > \(entryID)
+            ORDER BY award_id COLLATE "C", action
+            """).map { row in row.map { $0 ?? "" } }
+    }
+
+    static func rows(_ postings: [Posting]) -> [[String]] {
+        postings.map { [$0.awardID, $0.educatorID, $0.action.rawValue, text($0.hours)] }
+            .sorted { ($0[0].utf8.lexicographicallyPrecedes($1[0].utf8)) || ($0[0] == $1[0] && $0[2] < $1[2]) }
+    }
+
+    static func rows(_ decisions: [Decision]) -> [[String]] {
+        decisions.sorted { $0.awardID.utf8.lexicographicallyPrecedes($1.awardID.utf8) }
+            .map { [$0.awardID, $0.outcome.rawValue, $0.reason, $0.educatorID ?? "", text($0.hours)] }
     }
 
     /// Hours as the database prints `numeric(8,2)`.
