@@ -71,7 +71,8 @@ private struct NightWork {
     var summary: NightlyJob.Summary
     var clock: PhaseClock
     let scope: EvaluationScope
-    var ingest: BadgeIngest?
+    /// Items of tonight's files that were not readable badges, for the log.
+    var invalidItems = 0
     var inputs: CreditingInputs?
     var tally = Evaluation.Tally()
     /// With a basis (an incremental night), the round of chosen awards matched last.
@@ -117,7 +118,12 @@ extension Tonight where Step == Steps.Begun {
             seen.formUnion(try store.seenFileHashes())
             try ingest.ingest(folder: uploads, source: .uploads, seen: &seen)
         }
-        work.ingest = ingest
+        work.summary.filesRead = ingest.tally.filesRead
+        work.summary.filesSeenBefore = ingest.tally.filesSeenBefore
+        work.summary.filesNotBadges = ingest.tally.filesNotBadges
+        work.summary.filesSettling = ingest.tally.filesSettling
+        work.summary.unreadable = ingest.unreadable
+        work.invalidItems = ingest.tally.invalidItems
         return finish("files read and staged", reaching: .filesRead)
     }
 }
@@ -135,17 +141,10 @@ extension Tonight where Step == Steps.FilesRead {
         work.summary.hostedPostponed = backoff.postponed.count
         work.summary.hostedLeftOver = hosted.leftOver.count
         work.summary.hostedWaiting = hosted.waiting.count
-        if let ingest = work.ingest {
-            work.summary.filesRead = ingest.tally.filesRead
-            work.summary.filesSeenBefore = ingest.tally.filesSeenBefore
-            work.summary.filesNotBadges = ingest.tally.filesNotBadges
-            work.summary.filesSettling = ingest.tally.filesSettling
-            work.summary.unreadable = ingest.unreadable
-            session.logger.info("ingest done", metadata: [
-                "files": "\(work.summary.filesRead)", "seen_before": "\(work.summary.filesSeenBefore)",
-                "settling": "\(work.summary.filesSettling)", "new_awards": "\(work.summary.newAwards)",
-                "invalid_items": "\(ingest.tally.invalidItems)"])
-        }
+        session.logger.info("ingest done", metadata: [
+            "files": "\(work.summary.filesRead)", "seen_before": "\(work.summary.filesSeenBefore)",
+            "settling": "\(work.summary.filesSettling)", "new_awards": "\(work.summary.newAwards)",
+            "invalid_items": "\(work.invalidItems)"])
         return finish("uploads and hosted awards verified", reaching: .merged)
     }
 }
@@ -206,8 +205,7 @@ extension Tonight where Step == Steps.AwardsMatched {
 extension Tonight where Step == Steps.EducatorsCollected {
     /// SPEC §5 steps 3–9 and the reversals, one educator at a time, postings staged as they come.
     consuming func creditEducators() throws -> Tonight<Steps.EducatorsCredited> {
-        // Set by `loadCreditingInputs`, the only way here.
-        guard let inputs = work.inputs else { return finish("educators credited", reaching: .ledgerPosted) }
+        let inputs = try work.loadedInputs()
         let store = work.store, session = work.session, asOf = work.asOf, runID = work.runID
         let rules = session.configuration.rules
         let byID = Dictionary(inputs.roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -266,10 +264,19 @@ extension Tonight where Step == Steps.OutcomesRecorded {
 }
 
 extension NightWork {
+    /// What `loadCreditingInputs` read. The steps' order makes it always there; should a
+    /// change ever break that, the night fails (and rolls back) rather than credit nothing.
+    func loadedInputs() throws -> CreditingInputs {
+        guard let inputs else {
+            throw AppError(.failed, "the night reached crediting without its crediting inputs (a defect: please report it)")
+        }
+        return inputs
+    }
+
     /// Matches the awards of the current round (every waiting award when there is none),
     /// a cursor batch at a time: decided ones are recorded, matched ones set aside.
     mutating func matchChosenAwards() throws {
-        guard var inputs else { return }
+        var inputs = try loadedInputs()
         defer { self.inputs = inputs }
         let store = self.store
         var tally = self.tally

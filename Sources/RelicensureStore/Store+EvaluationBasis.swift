@@ -133,7 +133,8 @@ extension Store {
             SELECT o.award_id FROM award_outcomes o JOIN tonight_changed_educators USING (educator_id)
             WHERE NOT outcome_is_final(o.outcome)
             """,
-            Self.namedAsRevoked,
+            // Noted by `stage(statusRevoked:)` just before; not asked of the awards again.
+            "SELECT award_id FROM tonight_named_revoked",
             "SELECT award_id FROM awards WHERE issuer_id IS NULL OR badge_name IS NULL OR issuer_name IS NULL",
         ]
         if changes.everyUnmatched {

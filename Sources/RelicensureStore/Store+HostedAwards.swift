@@ -25,7 +25,8 @@ extension Store {
     public func hostedAwardsConfirmedBefore(_ day: CalendarDate) throws -> [HostedCandidate] {
         try connection.query("""
             SELECT award_id, issuer_id FROM awards
-            WHERE verification = 'verified-hosted' AND NOT revoked
+            WHERE verification = 'verified-hosted' AND NOT revoked  -- VerificationOutcome.verifiedHosted, written
+                                                                   -- out so that the awards_hosted index serves
               AND (verified_on IS NULL OR verified_on < \(day.description)::date)
             ORDER BY award_id
             """).map { row in

@@ -31,7 +31,8 @@ extension Store {
     /// over a million awards that evaluates 21,000 of them.
     static let revokedExpression = """
         (a.revoked
-         OR a.award_id IN (SELECT award_id FROM tonight_named_revoked) AND (a.award_id IN (SELECT award_id FROM tonight_status_revoked)
+         OR (a.award_id IN (SELECT award_id FROM tonight_named_revoked)
+             AND (a.award_id IN (SELECT award_id FROM tonight_status_revoked)
          OR EXISTS (
             SELECT 1 FROM revocations r
             CROSS JOIN LATERAL (SELECT award_issuer(a.issuer_id, a.badge_id) AS id) owner
@@ -39,7 +40,7 @@ extension Store {
               AND ((r.list_id = '' AND r.award_id = a.award_id) OR r.issuer_id = owner.id
                    OR EXISTS (SELECT 1 FROM catalog_documents c
                               WHERE c.kind = 'issuer' AND c.source <> 'uploads' AND c.document_id = owner.id
-                                AND c.document->>'revocationList' = r.list_id)))))
+                                AND c.document->>'revocationList' = r.list_id))))))
         """
 
     /// The ids of every award something names as revoked: itself, a revocation-only document
@@ -72,13 +73,19 @@ extension Store {
             """)
     }
 
-    /// Awards a trusted status list revokes tonight, the last of the night's revocations: with
-    /// them, every award anything names as revoked is noted for `revokedExpression`.
+    /// Awards a trusted status list revokes tonight, the last of the night's revocations; then
+    /// every award anything names as revoked is noted for `revokedExpression`, which looks
+    /// closely only at those.
     public func stage(statusRevoked: Set<String>) throws {
         if !statusRevoked.isEmpty {
             try connection.copyIn("COPY tonight_status_revoked (award_id) FROM STDIN",
                                   rows: statusRevoked.sorted().lazy.map { [$0] })
         }
+        try noteNamedAsRevoked()
+    }
+
+    /// Fills `tonight_named_revoked` from `namedAsRevoked`, once the night's revocations are known.
+    func noteNamedAsRevoked() throws {
         try connection.execute(script: "INSERT INTO tonight_named_revoked \(Self.namedAsRevoked); ANALYZE tonight_named_revoked")
     }
 

