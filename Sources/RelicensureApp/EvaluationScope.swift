@@ -47,24 +47,29 @@ struct RosterChanges {
     /// Addresses of changed or removed educators, before and after.
     var addresses: Set<String> = []
 
-    init(roster: [Educator], previous: [String: EvaluatedEducator]) {
-        var present = Set<String>()
+    /// Compares tonight's roster with the fingerprints the last night recorded; `previous`
+    /// reads the last night's addresses of the educators that differ (or left), the only
+    /// ones whose addresses matter. A fingerprint holds every address and whether the
+    /// educator is active, so an equal fingerprint is an unchanged reading.
+    init(roster: [Educator], previousFingerprints: [String: String],
+         previous: ([String]) throws -> [String: EvaluatedEducator]) rethrows {
+        var present = Set<String>(minimumCapacity: roster.count)
         for educator in roster {
             present.insert(educator.id)
             let reading = Self.reading(educator)
-            let before = previous[educator.id]
-            guard before != reading else { continue }
-            changed[educator.id] = reading
+            if previousFingerprints[educator.id] != reading.fingerprint { changed[educator.id] = reading }
+        }
+        removed = previousFingerprints.keys.filter { !present.contains($0) }.sorted()
+        let before = try previous(changed.keys.filter { previousFingerprints[$0] != nil } + removed)
+        for (id, reading) in changed {
+            let was = before[id]
             // Who a badge's recipient matches depends only on addresses and who is active.
-            if before?.emails != reading.emails || before?.active != reading.active {
+            if was?.emails != reading.emails || was?.active != reading.active {
                 addresses.formUnion(reading.emails)
-                addresses.formUnion(before?.emails ?? [])
+                addresses.formUnion(was?.emails ?? [])
             }
         }
-        for (id, before) in previous where !present.contains(id) {
-            removed.append(id)
-            addresses.formUnion(before.emails)
-        }
+        for id in removed { addresses.formUnion(before[id]?.emails ?? []) }
     }
 
     /// What crediting reads of an educator (SPEC §5): district, license type and term, whether

@@ -160,7 +160,8 @@ extension Tonight where Step == Steps.Merged {
         let inputs = CreditingInputs(catalog: try store.catalogIndex(), roster: roster,
                                      directory: RecipientDirectory(roster), approvalDecisions: approvalDecisions,
                                      approvals: ApprovalBook(approvalDecisions),
-                                     rosterChanges: RosterChanges(roster: roster, previous: try store.evaluatedEducators()))
+                                     rosterChanges: try RosterChanges(roster: roster, previousFingerprints: try store.evaluatedFingerprints(),
+                                                                    previous: store.evaluatedEducators(ids:)))
         try store.beginEvaluation()
         // OB 3.0 status lists are read in Swift; the awards they revoke join the trusted
         // revocations SQL already knows for tonight.

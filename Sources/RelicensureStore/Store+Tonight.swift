@@ -233,6 +233,12 @@ extension Store {
 
     /// Makes tonight's staged decisions the awards' current outcomes, keeps every change in
     /// the history, and stores names that resolving references found.
+    /// A changed outcome's `due_on` (sql/014): the award's own date when it is future-dated,
+    /// looked up for those few only; the engine compared that same `award_date`.
+    static let dueOn = """
+        CASE WHEN t.outcome = 'future_dated' THEN (SELECT a.award_date FROM awards a WHERE a.award_id = t.award_id) END
+        """
+
     public func finishEvaluation(runID: Int64, on day: CalendarDate) throws {
         let evaluatedOn = day.description
         // Only outcomes that changed are written: an award still waiting for the same reason
@@ -258,14 +264,14 @@ extension Store {
         // as long (100,000 first outcomes: 0.52–0.66 s against 0.35–0.39 s), and the night holds
         // the nightly lock, so no other writer gives an award its first outcome in between.
         try connection.query("""
-            INSERT INTO award_outcomes (award_id, outcome, reason, educator_id, hours, audit, run_id, evaluated_on)
-            SELECT award_id, outcome, reason, educator_id, hours, audit, \(runID), \(evaluatedOn)::date
-            FROM tonight_changed_outcomes WHERE was_outcome IS NULL
+            INSERT INTO award_outcomes (award_id, outcome, reason, educator_id, hours, audit, run_id, evaluated_on, due_on)
+            SELECT award_id, outcome, reason, educator_id, hours, audit, \(runID), \(evaluatedOn)::date, \(unescaped: Self.dueOn)
+            FROM tonight_changed_outcomes t WHERE was_outcome IS NULL
             """)
         try connection.query("""
             UPDATE award_outcomes o SET
                 outcome = t.outcome, reason = t.reason, educator_id = t.educator_id, hours = t.hours, audit = t.audit,
-                run_id = \(runID), evaluated_on = \(evaluatedOn)::date
+                run_id = \(runID), evaluated_on = \(evaluatedOn)::date, due_on = \(unescaped: Self.dueOn)
             FROM tonight_changed_outcomes t
             WHERE t.award_id = o.award_id AND t.was_outcome IS NOT NULL
             """)

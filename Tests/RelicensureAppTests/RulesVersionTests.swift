@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "196d286345cbe862e552b4d9bdadb92db28b8047eef0dbf1bfa0a83c41dda92a")
+                           digest: "3dd59eec7e510cf054f9d53de8ea8b04c12fffa5d81dbab9682340b1a6300bdc")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
