@@ -43,6 +43,18 @@ extension Store {
                                 AND c.document->>'revocationList' = r.list_id))))))
         """
 
+    /// `revokedExpression` for the award `awardID` names, its award read only when something
+    /// names it as revoked: an award nothing names is not revoked (`namedAsRevoked` holds every
+    /// award marked revoked too). Reading each standing credit's award to learn that cost a
+    /// normal night 0.1 s on the 1M ledger.
+    static func revokedAmongNamed(_ awardID: String) -> String {
+        """
+        CASE WHEN \(awardID) IN (SELECT award_id FROM tonight_named_revoked)
+             THEN (SELECT \(revokedExpression) FROM awards a WHERE a.award_id = \(awardID))
+             ELSE false END
+        """
+    }
+
     /// The ids of every award something names as revoked: itself, a revocation-only document
     /// or list (by id, or by the `uid` some documents carry), or tonight's status lists. A
     /// superset of the revoked awards, small and found by index: `revokedExpression` decides.
@@ -200,8 +212,8 @@ extension Store {
                 \(Self.standingGroups)
             )
             SELECT s.award_id, s.educator_id, s.badge_id, s.issuer_id, s.award_date::text, s.credit_type, s.net::text,
-                   \(Self.revokedExpression) AS revoked
-            FROM standing s JOIN awards a USING (award_id)
+                   \(Self.revokedAmongNamed("s.award_id")) AS revoked
+            FROM standing s
             ORDER BY s.educator_id COLLATE "C"
             """)
         defer { credits.close() }

