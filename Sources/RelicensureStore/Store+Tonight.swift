@@ -19,28 +19,22 @@ public struct MatchedAward: Sendable {
 /// ones are set aside in a temporary table, and each educator's night is read back in
 /// educator order beside their standing credits.
 extension Store {
-    /// Whether an award is revoked by a trusted source: itself, a revocation-only document
-    /// naming its id, an entry (by id or legacy OB 1.0 `uid`) in a revocation list of its own
-    /// issuer — named by the list, or by the issuer's profile — or tonight's status lists.
-    /// An award naming its BadgeClass by id belongs to the issuer the trusted BadgeClass names.
-    /// `a` is the award.
+    /// Whether an award is revoked by a trusted source: the rule is `award_is_revoked`
+    /// (sql/015_revocation.sql), whose Swift twin is `TrustedRevocations.isRevoked`; this
+    /// gives it the award's facts. An award naming its BadgeClass by id belongs to the issuer
+    /// the trusted BadgeClass names (`award_issuer`). `a` is the award.
     ///
     /// Only the few awards `namedAsRevoked` names (kept in `tonight_named_revoked` once the
     /// night's revocations are all known) are looked at closely: reading each award's document
     /// for its `uid` and probing the revocations cost 23 µs an award, 0.5 s of a normal night
-    /// over a million awards that evaluates 21,000 of them.
+    /// over a million awards that evaluates 21,000 of them. So the guard stays out here, where
+    /// it is asked before the function is called. The award's own flag is asked first too: it
+    /// costs nothing, and holds before the named awards are noted.
     static let revokedExpression = """
         (a.revoked
          OR (a.award_id IN (SELECT award_id FROM tonight_named_revoked)
-             AND (a.award_id IN (SELECT award_id FROM tonight_status_revoked)
-         OR EXISTS (
-            SELECT 1 FROM revocations r
-            CROSS JOIN LATERAL (SELECT award_issuer(a.issuer_id, a.badge_id) AS id) owner
-            WHERE r.award_id IN (a.award_id, a.document->>'uid')
-              AND ((r.list_id = '' AND r.award_id = a.award_id) OR r.issuer_id = owner.id
-                   OR EXISTS (SELECT 1 FROM catalog_documents c
-                              WHERE c.kind = 'issuer' AND c.source <> 'uploads' AND c.document_id = owner.id
-                                AND c.document->>'revocationList' = r.list_id))))))
+             AND award_is_revoked(a.award_id, a.document->>'uid', a.revoked, award_issuer(a.issuer_id, a.badge_id),
+                                  a.award_id IN (SELECT award_id FROM tonight_status_revoked))))
         """
 
     /// `revokedExpression` for the award `awardID` names, its award read only when something

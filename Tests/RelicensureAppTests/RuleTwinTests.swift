@@ -4,8 +4,8 @@ import Relicensure
 import RelicensureStore
 import Testing
 
-/// A rule the ledger's SQL needs, written once as a named SQL function (sql/012_rules.sql, 013_reversals.sql),
-/// beside the Swift rule it must agree with, and the inputs on which they are compared.
+/// A rule the ledger's SQL needs, written once as a named SQL function (sql/012_rules.sql, 013_reversals.sql,
+/// 015_revocation.sql), beside the Swift rule it must agree with, and the inputs on which they are compared.
 struct RuleTwin: Sendable, CustomTestStringConvertible {
     /// The SQL function's name.
     let name: String
@@ -192,7 +192,7 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
     }
 
     static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm, approvalsInForce, creditsDeniedInForce,
-                      normalisedAddress, verificationIsVerified]
+                      normalisedAddress, verificationIsVerified, awardIsRevoked]
 }
 
 /// Issue 15, "Each rule written once": each SQL twin of an engine rule gives the Swift rule's

