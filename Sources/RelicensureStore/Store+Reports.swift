@@ -142,13 +142,13 @@ extension Store {
         let condition: String
         switch selection {
         case .uncreditedFirstSeen(let from, let through):
-            condition = Self.uncreditedFirstSeen(seen: "a.first_seen_on", outcome: "o.outcome", from: "$2", through: "$3")
+            condition = "a.first_seen_on BETWEEN $2::date AND $3::date AND o.outcome IS DISTINCT FROM 'credited'"
             parameters += [from.description, through.description]
         case .outcome(let code):
             condition = "o.outcome = $2"
             parameters.append(code)
         case .open:
-            condition = Self.open(outcome: "o.outcome")
+            condition = "(o.outcome IS NULL OR NOT outcome_is_final(o.outcome))"
         case .educator(let id):
             condition = """
                 (o.educator_id = $2 OR $2 = ANY(\(Self.candidatesExpression("o.reason")))
@@ -189,52 +189,27 @@ extension Store {
         }
         // Read by position: `awardStanding` follows this column order.
         return PostgresQuery(sql: """
-            WITH \(Self.standingsAsOf(scope: scope))
-            SELECT \(Self.awardStandingColumns.joined(separator: ", "))
+            WITH known AS (
+                SELECT award_id, outcome, reason, educator_id, evaluated_on, recorded_at AS at
+                FROM outcome_history WHERE evaluated_on <= $1::date \(scope)
+                UNION ALL
+                SELECT award_id, outcome, reason, educator_id, evaluated_on, 'infinity'::timestamptz
+                FROM award_outcomes WHERE evaluated_on <= $1::date \(scope)
+            ), latest AS (
+                SELECT DISTINCT ON (award_id) award_id, outcome, reason, educator_id
+                FROM known ORDER BY award_id, evaluated_on DESC, at DESC
+            ), standing AS (
+                SELECT award_id, \(Self.netHours) AS net
+                FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
+            )
+            SELECT a.award_id, a.source_path, a.source_line, a.badge_id, \(Self.claimed("badge_name")),
+                   a.issuer_id, \(Self.claimed("issuer_name")), a.award_date::text, a.first_seen_on::text, o.outcome,
+                   coalesce(o.reason, ''), o.educator_id, (coalesce(s.net, 0) * 100)::bigint,
+                   CASE WHEN a.recipient_hashed THEN 'hashed' ELSE a.recipient_identity END
             FROM awards a LEFT JOIN latest o USING (award_id) LEFT JOIN standing s USING (award_id)
             WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope) \(inScope)
             ORDER BY \(order)
             """, parameters: parameters)
-    }
-
-    /// The common table expressions `latest` (each award's outcome as of the day `$1`: the
-    /// last recorded on or before it) and `standing` (its net hours posted by then), limited by
-    /// `scope` (a condition on `award_id`, or empty).
-    static func standingsAsOf(scope: String) -> String {
-        """
-        known AS (
-            SELECT award_id, outcome, reason, educator_id, evaluated_on, recorded_at AS at
-            FROM outcome_history WHERE evaluated_on <= $1::date \(scope)
-            UNION ALL
-            SELECT award_id, outcome, reason, educator_id, evaluated_on, 'infinity'::timestamptz
-            FROM award_outcomes WHERE evaluated_on <= $1::date \(scope)
-        ), latest AS (
-            SELECT DISTINCT ON (award_id) award_id, outcome, reason, educator_id
-            FROM known ORDER BY award_id, evaluated_on DESC, at DESC
-        ), standing AS (
-            SELECT award_id, \(netHours) AS net
-            FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
-        )
-        """
-    }
-
-    /// The columns `awardStanding` reads, in its order, of `awards a`, `latest o` and `standing s`.
-    static let awardStandingColumns = [
-        "a.award_id", "a.source_path", "a.source_line", "a.badge_id", claimed("badge_name"), "a.issuer_id",
-        claimed("issuer_name"), "a.award_date::text", "a.first_seen_on::text", "o.outcome", "coalesce(o.reason, '')",
-        "o.educator_id", "(coalesce(s.net, 0) * 100)::bigint",
-        "CASE WHEN a.recipient_hashed THEN 'hashed' ELSE a.recipient_identity END",
-    ]
-
-    /// First seen between the days `from` and `through` (both included) and not credited, never
-    /// evaluated counting as not credited: `AwardSelection.uncreditedFirstSeen`.
-    static func uncreditedFirstSeen(seen: String, outcome: String, from: String, through: String) -> String {
-        "\(seen) BETWEEN \(from)::date AND \(through)::date AND \(outcome) IS DISTINCT FROM 'credited'"
-    }
-
-    /// Not final, never evaluated counting as open: `AwardSelection.open`.
-    static func open(outcome: String) -> String {
-        "(\(outcome) IS NULL OR NOT outcome_is_final(\(outcome)))"
     }
 
     /// A name column of `awards a` as HR may read it: a name that an upload no one verified
@@ -246,7 +221,7 @@ extension Store {
         """
     }
 
-    static func awardStanding(_ row: PostgresRow) throws -> AwardStanding {
+    private static func awardStanding(_ row: PostgresRow) throws -> AwardStanding {
         AwardStanding(awardID: try row.string(0), sourcePath: try row.string(1),
                       sourceLine: row[2].flatMap { Int($0) }, badgeID: row[3],
                       badgeName: row[4], issuerID: row[5], issuerName: row[6],
