@@ -11,7 +11,8 @@ import Testing
 /// the database — awards through a cursor, matched ones set aside by educator, each educator
 /// read back beside their standing credits — so the grouping and ordering in between are the
 /// night's own. This holds the two together on seeded random districts, over a first night and
-/// a second with standing credits, denials that reverse some of them and more awards: every
+/// a second with standing credits, denials and revocations that reverse some of them, a
+/// revoked waiting award and more awards: every
 /// award's outcome, reason, educator and hours, and every ledger entry, the same (issue 15).
 @Suite("The nightly job credits what the engine's in-memory evaluation credits")
 struct EngineTwinNightTests {
@@ -89,14 +90,27 @@ struct EngineTwinNightTests {
             #expect(!denials.isEmpty, "seed \(seed): no external credit to deny")
             _ = try workspace.importApprovals(Array(denials), named: "denials.csv", strict: false)
             let final = Set(engine.decisions.filter(\.outcome.isFinal).map(\.awardID))
-            let waiting = facts.filter { !final.contains($0.awardID) }
+            var waiting = facts.filter { !final.contains($0.awardID) }
+            // Revocations too: of a credit no denial reverses, and of a matched award still waiting.
+            let denied = Set(denials)
+            let revokedCredit = standing.first { !denied.contains("\($0.educatorID),\($0.badgeID),denied,,HR,2026-11-25,") }
+            let stillWaiting = engine.decisions.first { !$0.outcome.isFinal && $0.educatorID != nil }
+            let revoked = [revokedCredit?.awardID, stillWaiting?.awardID].compactMap { $0 }
+            #expect(revoked.count == 2, "seed \(seed): nothing to revoke")
+            for (index, awardID) in revoked.enumerated() {
+                try workspace.write("inbox/revocation-\(index).json", #"{"id": "\#(awardID)", "revoked": true}"#)
+            }
+            for index in waiting.indices where revoked.contains(waiting[index].awardID) { waiting[index].isRevoked = true }
             let added = try Self.writeAwards(80..<100, seed: seed, random: &random, into: workspace)
             _ = try workspace.nightly(asOf: "2026-11-27")
             let later = try workspace.session(asOf: "2026-11-27")
             let second = CreditingEngine.evaluate(CreditingInput(
                 asOf: later.asOf, rules: later.configuration.rules, roster: try store.roster(),
-                approvals: ApprovalBook(try store.approvalDecisions()), standing: standing, revokedAwardIDs: [],
+                approvals: ApprovalBook(try store.approvalDecisions()), standing: standing, revokedAwardIDs: Set(revoked),
                 awards: waiting + added))
+            #expect(second.decisions.contains { $0.outcome == .revoked }, "seed \(seed): the revocation of a waiting award")
+            #expect(second.postings.contains { $0.action == .reverse && $0.awardID == revokedCredit?.awardID },
+                    "seed \(seed): the revoked credit is not reversed")
             let decided = Set(second.decisions.map(\.awardID))
             let nightTwo = try workspace.database.rows("""
                 SELECT award_id, outcome, reason, educator_id, hours::text FROM award_outcomes ORDER BY award_id COLLATE "C"
