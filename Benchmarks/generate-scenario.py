@@ -5,8 +5,10 @@
 
 OUT gets relicensure.yaml, roster.csv, approvals.csv, inbox/ (mostly .jsonl bundles of
 10,000 assertions, some single .json files and baked PNGs) and an empty reports/. Recipients are
-plain, unsalted-hashed and hashed with one salt per issuer; about a quarter of the awards are
-DDOE's, the rest from three external issuers with caps and approvals. Deterministic for a seed.
+hashed as real platforms mix them (two salts per issuer, sha256 and md5, unsalted hashes, plain
+addresses; `--no-salt-mix` for one salt per issuer and sha256 only); about a quarter of the
+awards are DDOE's, the rest from three external issuers with caps and approvals. Deterministic
+for a seed.
 """
 import argparse
 import hashlib
@@ -43,9 +45,10 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--prefix", default="a", help="award id prefix (to add a later night's new awards)")
     parser.add_argument("--awards-only", action="store_true", help="write only the inbox (a later night)")
-    parser.add_argument("--salt-mix", action="store_true",
+    parser.add_argument("--salt-mix", action=argparse.BooleanOptionalAction, default=True,
                         help="hash as real platforms mix it: two salts per issuer (eight in all), sha256 and md5, "
-                             "unsalted hashes of both kinds, plain addresses (issue 15)")
+                             "unsalted hashes of both kinds, plain addresses (issue 15; the default: "
+                             "--no-salt-mix writes the older, plainer mix of the 2026-11-22 measurements)")
     parser.add_argument("--per-assertion-salts", action="store_true",
                         help="salt each salted recipient with its own salt, as Badgr does, instead of one per issuer")
     parser.add_argument("--every-award-salted", action="store_true",
