@@ -5,8 +5,9 @@
 #   Benchmarks/nightly-benchmarks.sh SCENARIO_DIR
 #
 # SCENARIO_DIR comes from `python3 Benchmarks/generate-scenario.py SCENARIO_DIR --educators N
-# --awards M`; its inbox must hold only the backfill's folder `a/`. The script adds a later
-# night's 1,000 awards in `inbox/night/` (and leaves them there), and a roster file changing 100
+# --awards M` (the salt mix; set SCENARIO_MIX=--no-salt-mix for a scenario made with it); its
+# inbox must hold only the backfill's folder `a/`. The script adds a later night's 1,000 awards
+# of the same mix in `inbox/night/` (and leaves them there), and a roster file changing 100
 # educators. It needs a running PostgreSQL (`scripts/local-db start`) and creates databases
 # named bench_*; RELICENSURE names the binary (default: this checkout's release build).
 set -euo pipefail
@@ -33,7 +34,7 @@ use bench_base bench_backfill
 
 educators=$(( $(wc -l < "$scenario/roster.csv") - 1 ))
 python3 "$repo/Benchmarks/generate-scenario.py" "$scenario" --educators "$educators" --awards 1000 --prefix night \
-  --awards-only --seed 6 >/dev/null
+  --awards-only --seed 6 ${SCENARIO_MIX:-} >/dev/null
 python3 - "$scenario" <<'PY'
 import csv, random, sys
 rows = list(csv.DictReader(open(sys.argv[1] + "/roster.csv")))

@@ -1,6 +1,7 @@
 -- relicensure: whether an award is revoked, written once (issue 15, "Each rule written once"),
--- beside the rules of 012 and 013. TrustedRevocations.isRevoked is the Swift twin, and
--- Tests/RelicensureAppTests/RuleTwinTests.swift holds the two together case by case.
+-- beside the rules of 012 and 013. Only SQL needs it (the engine is told which awards are
+-- revoked); Tests/RelicensureAppTests/RuleTwinTests.swift holds it case by case against the
+-- rule stated from the SPEC in Tests/RelicensureAppTests/RevocationRule.swift.
 --
 -- Numbered 015: 014 is another change's.
 

@@ -53,22 +53,13 @@ struct RosterChanges {
     /// educator is active, so an equal fingerprint is an unchanged reading.
     init(roster: [Educator], previousFingerprints: [String: String],
          previous: ([String]) throws -> [String: EvaluatedEducator]) rethrows {
-        var stillOnRoster = 0
+        var present = Set<String>(minimumCapacity: roster.count)
         for educator in roster {
+            present.insert(educator.id)
             let reading = Self.reading(educator)
-            guard let before = previousFingerprints[educator.id] else {
-                changed[educator.id] = reading
-                continue
-            }
-            stillOnRoster += 1
-            if before != reading.fingerprint { changed[educator.id] = reading }
+            if previousFingerprints[educator.id] != reading.fingerprint { changed[educator.id] = reading }
         }
-        // Roster ids are unique: when every educator read last night was met again, none left,
-        // and the roster need not be made into a set to find who did.
-        if stillOnRoster < previousFingerprints.count {
-            let present = Set(roster.map(\.id))
-            removed = previousFingerprints.keys.filter { !present.contains($0) }.sorted()
-        }
+        removed = previousFingerprints.keys.filter { !present.contains($0) }.sorted()
         let before = try previous(changed.keys.filter { previousFingerprints[$0] != nil } + removed)
         for (id, reading) in changed {
             let was = before[id]

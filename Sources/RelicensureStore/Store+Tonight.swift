@@ -20,7 +20,7 @@ public struct MatchedAward: Sendable {
 /// educator order beside their standing credits.
 extension Store {
     /// Whether an award is revoked by a trusted source: the rule is `award_is_revoked`
-    /// (sql/015_revocation.sql), whose Swift twin is `TrustedRevocations.isRevoked`; this
+    /// (sql/015_revocation.sql), held by RuleTwinTests against the rule stated from the SPEC; this
     /// gives it the award's facts. An award naming its BadgeClass by id belongs to the issuer
     /// the trusted BadgeClass names (`award_issuer`). `a` is the award.
     ///
@@ -37,14 +37,15 @@ extension Store {
                                   a.award_id IN (SELECT award_id FROM tonight_status_revoked))))
         """
 
-    /// `revokedExpression` for the award `awardID` names, its award read only when something
-    /// names it as revoked: an award nothing names is not revoked (`namedAsRevoked` holds every
-    /// award marked revoked too). Reading each standing credit's award to learn that cost a
-    /// normal night 0.1 s on the 1M ledger.
-    static func revokedAmongNamed(_ awardID: String) -> String {
+    /// `revokedExpression` for the award whose id is in `column` (a column of the query, e.g.
+    /// `s.award_id`), its award read only when something names it as revoked: an award
+    /// nothing names is not revoked (`namedAsRevoked` holds every award marked revoked too).
+    /// Reading each standing credit's award to learn that cost a normal night 0.1 s on the 1M
+    /// ledger.
+    static func revokedAmongNamed(column: String) -> String {
         """
-        CASE WHEN \(awardID) IN (SELECT award_id FROM tonight_named_revoked)
-             THEN (SELECT \(revokedExpression) FROM awards a WHERE a.award_id = \(awardID))
+        CASE WHEN \(column) IN (SELECT award_id FROM tonight_named_revoked)
+             THEN (SELECT \(revokedExpression) FROM awards a WHERE a.award_id = \(column))
              ELSE false END
         """
     }
@@ -206,7 +207,7 @@ extension Store {
                 \(Self.standingGroups)
             )
             SELECT s.award_id, s.educator_id, s.badge_id, s.issuer_id, s.award_date::text, s.credit_type, s.net::text,
-                   \(Self.revokedAmongNamed("s.award_id")) AS revoked
+                   \(Self.revokedAmongNamed(column: "s.award_id")) AS revoked
             FROM standing s
             ORDER BY s.educator_id COLLATE "C"
             """)
@@ -237,14 +238,14 @@ extension Store {
         }
     }
 
-    /// Makes tonight's staged decisions the awards' current outcomes, keeps every change in
-    /// the history, and stores names that resolving references found.
     /// A changed outcome's `due_on` (sql/014): the award's own date when it is future-dated,
     /// looked up for those few only; the engine compared that same `award_date`.
     static let dueOn = """
         CASE WHEN t.outcome = 'future_dated' THEN (SELECT a.award_date FROM awards a WHERE a.award_id = t.award_id) END
         """
 
+    /// Makes tonight's staged decisions the awards' current outcomes, keeps every change in
+    /// the history, and stores names that resolving references found.
     public func finishEvaluation(runID: Int64, on day: CalendarDate) throws {
         let evaluatedOn = day.description
         // Only outcomes that changed are written: an award still waiting for the same reason

@@ -85,20 +85,32 @@ struct EngineTwinNightTests {
             // A second night: standing credits, denials of some of them, more awards.
             let lastEntry = Int(try workspace.database.scalar("SELECT coalesce(max(entry_id), 0)::text FROM ledger_entries") ?? "0") ?? 0
             let standing = try store.standingCredits()
-            let denials = standing.filter { $0.creditType == .external }.prefix(3)
-                .map { "\($0.educatorID),\($0.badgeID),denied,,HR,2026-11-25," }
+            let deniedCredits = standing.filter { $0.creditType == .external }.prefix(3)
+            let denials = deniedCredits.map { "\($0.educatorID),\($0.badgeID),denied,,HR,2026-11-25," }
             #expect(!denials.isEmpty, "seed \(seed): no external credit to deny")
             _ = try workspace.importApprovals(Array(denials), named: "denials.csv", strict: false)
             let final = Set(engine.decisions.filter(\.outcome.isFinal).map(\.awardID))
             var waiting = facts.filter { !final.contains($0.awardID) }
-            // Revocations too: of a credit no denial reverses, and of a matched award still waiting.
-            let denied = Set(denials)
-            let revokedCredit = standing.first { !denied.contains("\($0.educatorID),\($0.badgeID),denied,,HR,2026-11-25,") }
-            let stillWaiting = engine.decisions.first { !$0.outcome.isFinal && $0.educatorID != nil }
-            let revoked = [revokedCredit?.awardID, stillWaiting?.awardID].compactMap { $0 }
-            #expect(revoked.count == 2, "seed \(seed): nothing to revoke")
-            for (index, awardID) in revoked.enumerated() {
-                try workspace.write("inbox/revocation-\(index).json", #"{"id": "\#(awardID)", "revoked": true}"#)
+            // Revocations too: of two credits no denial reverses, one by a revocation-only
+            // document and one by its assertion delivered again saying it is revoked (the
+            // award's own flag), and of a matched award still waiting.
+            let denied = Set(deniedCredits.map { "\($0.educatorID) \($0.badgeID)" })
+            let undenied = standing.filter { !denied.contains("\($0.educatorID) \($0.badgeID)") }
+            let revokedCredit = undenied.first, flaggedCredit = undenied.dropFirst().first
+            // Matched to an active educator and waiting for crediting's rules (SPEC §5 steps 3 on).
+            let stillWaiting = engine.decisions.first { [.pendingApproval, .overCap, .outsideLicenseTerm].contains($0.outcome) }
+            let revoked = [revokedCredit?.awardID, flaggedCredit?.awardID, stillWaiting?.awardID].compactMap { $0 }
+            #expect(revoked.count == 3, "seed \(seed): not enough to revoke")
+            for awardID in [revokedCredit?.awardID, stillWaiting?.awardID].compactMap({ $0 }) {
+                try workspace.write("inbox/revocation-\(revoked.firstIndex(of: awardID) ?? 0).json",
+                                    #"{"id": "\#(awardID)", "revoked": true}"#)
+            }
+            if let flagged = flaggedCredit?.awardID, let name = flagged.split(separator: "/").last {
+                let original = try String(contentsOfFile: workspace.path("inbox/\(name).json"), encoding: .utf8)
+                let again = original.replacingOccurrences(of: #""type": "Assertion","#,
+                                                          with: #""type": "Assertion", "revoked": true,"#)
+                #expect(again != original, "seed \(seed): the assertion could not be marked revoked")
+                try workspace.write("inbox/\(name)-again.json", again)
             }
             for index in waiting.indices where revoked.contains(waiting[index].awardID) { waiting[index].isRevoked = true }
             let added = try Self.writeAwards(80..<100, seed: seed, random: &random, into: workspace)
@@ -108,9 +120,12 @@ struct EngineTwinNightTests {
                 asOf: later.asOf, rules: later.configuration.rules, roster: try store.roster(),
                 approvals: ApprovalBook(try store.approvalDecisions()), standing: standing, revokedAwardIDs: Set(revoked),
                 awards: waiting + added))
-            #expect(second.decisions.contains { $0.outcome == .revoked }, "seed \(seed): the revocation of a waiting award")
-            #expect(second.postings.contains { $0.action == .reverse && $0.awardID == revokedCredit?.awardID },
-                    "seed \(seed): the revoked credit is not reversed")
+            #expect(second.decisions.contains { $0.awardID == stillWaiting?.awardID && $0.outcome == .revoked },
+                    "seed \(seed): the waiting award is not revoked")
+            for credit in [revokedCredit, flaggedCredit] {
+                #expect(second.postings.contains { $0.action == .reverse && $0.awardID == credit?.awardID },
+                        "seed \(seed): a revoked credit is not reversed")
+            }
             let decided = Set(second.decisions.map(\.awardID))
             let nightTwo = try workspace.database.rows("""
                 SELECT award_id, outcome, reason, educator_id, hours::text FROM award_outcomes ORDER BY award_id COLLATE "C"

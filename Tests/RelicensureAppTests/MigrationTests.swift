@@ -25,6 +25,36 @@ struct MigrationTests {
         }
     }
 
+    /// sql/014 moves the day a future-dated award falls due onto its outcome; a ledger that
+    /// already holds future-dated outcomes must keep finding them when their day comes.
+    @Test("014 gives the future-dated outcomes already stored their award's date, and only them")
+    func futureDatedOutcomesGetTheirDay() throws {
+        try withTestDatabase { database in
+            let store = try Store(conninfo: database.conninfo)
+            let all = try Migrator.embedded()
+            let before = try Migrator(files: all.migrations.filter { $0.version < 14 }.map { ($0.name, Data($0.sql.utf8)) })
+            try before.apply(to: store)
+            for (id, day, outcome) in [("a-future", "2027-02-01", "future_dated"), ("a-waiting", "2026-01-05", "pending_approval"),
+                                       ("a-credited", "2025-03-04", "credited")] {
+                try store.connection.query("""
+                    INSERT INTO awards (award_id, source, source_sha256, source_path, first_seen_on, award_date)
+                    VALUES (\(id), 'inbox', 'x', 'inbox/x.json', '2026-11-20', \(day)::date)
+                    """)
+                try store.connection.query("""
+                    INSERT INTO award_outcomes (award_id, outcome, evaluated_on) VALUES (\(id), \(outcome), '2026-11-20')
+                    """)
+            }
+            #expect(try all.apply(to: store).contains("014_future_dated_due_on.sql"))
+            let days = try store.connection.query("SELECT award_id, due_on::text AS due FROM award_outcomes ORDER BY 1")
+                .map { [$0["award_id"], $0["due"]] }
+            #expect(days == [["a-credited", nil], ["a-future", "2027-02-01"], ["a-waiting", nil]])
+            // A writer that forgets the day is refused rather than leaving the award waiting for ever.
+            #expect(throws: (any Error).self) {
+                try store.connection.query("UPDATE award_outcomes SET outcome = 'future_dated' WHERE award_id = 'a-waiting'")
+            }
+        }
+    }
+
     @Test("A migration changed after it was applied is an error, not a silent re-run")
     func changedMigration() throws {
         try withTestDatabase { database in

@@ -12,10 +12,11 @@ import Testing
 struct RulesVersionTests {
     /// The files whose code decides an outcome.
     static let rulesSources = ["Sources/RelicensureApp/Evaluation.swift", "Sources/RelicensureApp/EvaluationScope.swift",
-                               "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift"]
+                               "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift",
+                               "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "cf3bcc1dbabb553d4b9861400defdcd25ae87d034e58b46b32e61ee81b405578")
+                           digest: "836fee1650000aeee2534b77bc974d95dd52e3ebb15079c0cb65fe2d6c0c48d0")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

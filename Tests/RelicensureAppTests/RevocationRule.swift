@@ -2,21 +2,23 @@
 /// step 3, "Revoked (by the assertion, a revocation list or a status list)"; what revokes, §4.3;
 /// that only trusted sources do, §4.4).
 ///
-/// The night asks the SQL twin, `award_is_revoked` (sql/015_revocation.sql), which reads the
-/// same facts from the ledger; RuleTwinTests holds the two together case by case.
-public struct TrustedRevocations: Sendable {
+/// Only SQL needs this rule: the night asks `award_is_revoked` (sql/015_revocation.sql), and
+/// the engine is told which awards are revoked. So the rule is written once, there; this is
+/// its statement in Swift from the SPEC, kept beside the tests as the oracle the RuleTwin holds
+/// the SQL against case by case, not a second copy for production to drift from.
+struct TrustedRevocations: Sendable {
     /// One award named by a trusted revocation: an OB 2.0 revocation-only document
     /// `{id, revoked: true}` from the inbox (`listID` empty, no issuer), or an entry of a
     /// RevocationList from the inbox, which may name the award by id or by legacy OB 1.0 `uid`.
-    public struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
         /// The award id or `uid` the entry names.
-        public var awardID: String
+        var awardID: String
         /// The RevocationList's id; empty for a revocation-only document.
-        public var listID: String
+        var listID: String
         /// The issuer the list's own `issuer` field names, if any.
-        public var issuerID: String?
+        var issuerID: String?
 
-        public init(awardID: String, listID: String, issuerID: String?) {
+        init(awardID: String, listID: String, issuerID: String?) {
             self.awardID = awardID
             self.listID = listID
             self.issuerID = issuerID
@@ -32,7 +34,7 @@ public struct TrustedRevocations: Sendable {
 
     /// `revocationLists` must hold only issuer profiles that are not from uploads: an upload
     /// vouches for nothing, so a list it names revokes nothing.
-    public init(entries: [Entry], revocationLists: [String: Set<String>], statusRevoked: Set<String>) {
+    init(entries: [Entry], revocationLists: [String: Set<String>], statusRevoked: Set<String>) {
         entriesByNamedID = Dictionary(grouping: entries, by: \.awardID)
         self.revocationLists = revocationLists
         self.statusRevoked = statusRevoked
@@ -41,7 +43,7 @@ public struct TrustedRevocations: Sendable {
     /// Whether the award `awardID` is revoked: it says so itself (`flagged`), a status list
     /// revokes it, or an entry naming its id or `uid` speaks for it. `ownerID` is the award's
     /// issuer as `AwardOwner.issuerID` finds it.
-    public func isRevoked(awardID: String, uid: String?, flagged: Bool, ownerID: String?) -> Bool {
+    func isRevoked(awardID: String, uid: String?, flagged: Bool, ownerID: String?) -> Bool {
         if flagged || statusRevoked.contains(awardID) { return true }
         let named = [awardID, uid].compactMap { $0 }
         return named.contains { id in
