@@ -65,7 +65,7 @@ struct BadgeIngest {
         try store.forgetStamps(from: source, except: paths)
         let chosen = paths.compactMap { choose($0) }
         for file in chosen {
-            try accept(file.read(limits: limits), of: file, source: source, seen: &seen)
+            try accept(try file.read(limits: limits), of: file, source: source, seen: &seen)
         }
         try flush()
     }
@@ -108,8 +108,6 @@ struct BadgeIngest {
         let digest: String
         let items: [ReadItem]
         switch outcome {
-        case .failed(let message):
-            throw AppError(.failed, "could not read \(message)")
         case .unreadable:
             cannotRead(path)
             return

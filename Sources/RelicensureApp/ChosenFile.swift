@@ -4,12 +4,12 @@ import OpenBadges
 /// A badge file chosen for tonight: its path and the stamp it had when it was chosen. Files are
 /// read one after another on the night's thread; reading ahead on a second thread was measured
 /// and gained nothing (docs/PERFORMANCE.md), PostgreSQL and the staging keep both cores busy.
-struct ChosenFile: Sendable {
+struct ChosenFile {
     let path: String
     let stamp: FileStamp
 
     /// What reading one file found.
-    enum Outcome: Sendable {
+    enum Outcome {
         /// It could not be opened or read: tried again next night.
         case unreadable
         /// Its size or modification time changed while it was read: read whole on a later night.
@@ -17,18 +17,17 @@ struct ChosenFile: Sendable {
         /// Larger than a badge file may be: hashed in pieces, never parsed.
         case tooLarge(digest: String)
         case read(digest: String, reading: FileReading)
-        /// Hashing failed in a way that stops the night (the message says how).
-        case failed(String)
     }
 
     /// Reads, hashes and parses the file, unless it is too large or changed since it was chosen.
-    func read(limits: ReadLimits) -> Outcome {
+    /// Throws when hashing a large file fails in a way that stops the night.
+    func read(limits: ReadLimits) throws -> Outcome {
         let outcome: Outcome
         if stamp.size > limits.maxFileBytes {
             do {
                 outcome = .tooLarge(digest: try ContentHash.sha256Hex(ofFileAt: path))
             } catch {
-                return .failed("\(path): \(error)")
+                throw AppError(.failed, "could not read \(path): \(error)")
             }
         } else {
             guard let data = FileManager.default.contents(atPath: path) else { return .unreadable }

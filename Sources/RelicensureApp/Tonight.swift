@@ -239,12 +239,11 @@ extension Tonight where Step == Steps.EducatorsCredited {
     consuming func recordOutcomes() throws -> Tonight<Steps.OutcomesRecorded> {
         let store = work.store
         try store.finishEvaluation(runID: work.runID, on: work.asOf)
-        if let inputs = work.inputs {
-            try store.recordEvaluationBasis(runID: work.runID, asOf: work.asOf,
-                                            rulesKey: EvaluationScope.rulesKey(work.session),
-                                            approvalsThrough: inputs.approvalDecisions.map(\.id).max() ?? 0,
-                                            changed: inputs.rosterChanges.changed, removed: inputs.rosterChanges.removed)
-        }
+        let inputs = try work.loadedInputs()
+        try store.recordEvaluationBasis(runID: work.runID, asOf: work.asOf,
+                                        rulesKey: EvaluationScope.rulesKey(work.session),
+                                        approvalsThrough: inputs.approvalDecisions.map(\.id).max() ?? 0,
+                                        changed: inputs.rosterChanges.changed, removed: inputs.rosterChanges.removed)
         work.summary.evaluated = work.tally.evaluated
         work.summary.ledger = work.tally.postings
         work.summary.outcomes = work.tally.outcomes
@@ -277,7 +276,10 @@ extension NightWork {
     /// Matches the awards of the current round (every waiting award when there is none),
     /// a cursor batch at a time: decided ones are recorded, matched ones set aside.
     mutating func matchChosenAwards() throws {
+        // Taken out while matching, so that this is their only owner and the directory's
+        // tables are changed in place, not copied on the round's first sighting.
         var inputs = try loadedInputs()
+        self.inputs = nil
         defer { self.inputs = inputs }
         let store = self.store
         var tally = self.tally

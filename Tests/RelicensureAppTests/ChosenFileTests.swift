@@ -26,7 +26,7 @@ struct ChosenFileTests {
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.removeItem(atPath: files[3].path)
         for (index, file) in files.enumerated() {
-            switch file.read(limits: .standard) {
+            switch try file.read(limits: .standard) {
             case .read(let digest, .items(let items)):
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: file.path))
                 #expect(digest == ContentHash.sha256Hex(bytes))
@@ -47,6 +47,6 @@ struct ChosenFileTests {
         let (root, files) = try folder(files: 1)
         defer { try? FileManager.default.removeItem(at: root) }
         try Data(#"{"id": "urn:uuid:longer-now", "revoked": true}"#.utf8).write(to: URL(fileURLWithPath: files[0].path))
-        guard case .changedWhileRead = files[0].read(limits: .standard) else { Issue.record("a changed file was read"); return }
+        guard case .changedWhileRead = try files[0].read(limits: .standard) else { Issue.record("a changed file was read"); return }
     }
 }

