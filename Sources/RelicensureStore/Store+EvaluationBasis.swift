@@ -125,8 +125,10 @@ extension Store {
     /// delivered or a verdict changed tonight, the waiting awards of `changes.educatorIDs`, those
     /// whose recipient names a changed address, those a revocation or status list names, those
     /// that resolve names through the catalog, and every award waiting for a catalog document
-    /// or a verification, or whose award date has come. Returns how
-    /// many were chosen (final ones among them are skipped by the cursor).
+    /// or a verification, or whose award date has come. Returns how many were chosen.
+    ///
+    /// Only waiting awards become candidates (`waiting`), whatever chose them: the cursor
+    /// of a round (`forEachAwardToEvaluate`) reads the candidates without asking again.
     @discardableResult
     public func chooseChangedAwards(_ changes: EvaluationChanges) throws -> Int {
         try connection.execute(script: """
@@ -183,6 +185,7 @@ extension Store {
         for source in sources {
             chosen += try connection.query(PostgresQuery(sql: """
                 INSERT INTO tonight_candidates (award_id, round) SELECT award_id, 1 FROM (\(source)) s
+                WHERE \(Self.waiting(column: "s.award_id"))
                 ON CONFLICT DO NOTHING
                 """)).affectedRows
         }
@@ -196,6 +199,8 @@ extension Store {
     /// Only educators new since the last round are looked up: an educator's waiting awards do
     /// not change before the night records its outcomes, so those of an educator met in an
     /// earlier round are all chosen already (asking again cost 0.2 s a round on the 1M ledger).
+    /// Each award comes once (one outcome, one educator), so a plain anti-join keeps out those
+    /// chosen before: `ON CONFLICT DO NOTHING` took 134 ms for 21,000 awards, this 75 ms.
     public func chooseWaitingAwardsOfTonightsEducators(round: Int) throws -> Int {
         try addMatchedEducators()
         return try connection.query(PostgresQuery(sql: """
@@ -205,7 +210,7 @@ extension Store {
             INSERT INTO tonight_candidates (award_id, round)
             SELECT o.award_id, $1::integer FROM award_outcomes o JOIN met USING (educator_id)
             WHERE NOT outcome_is_final(o.outcome)
-            ON CONFLICT DO NOTHING
+              AND NOT EXISTS (SELECT 1 FROM tonight_candidates c WHERE c.award_id = o.award_id)
             """, parameters: [String(round)])).affectedRows
     }
 

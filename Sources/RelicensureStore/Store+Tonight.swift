@@ -91,23 +91,32 @@ extension Store {
         try noteNamedAsRevoked()
     }
 
+    /// True for the award whose id is in `column` while it is waiting: it has no outcome yet,
+    /// or one that is not final. Every award the night evaluates passes this, once.
+    static func waiting(column: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM award_outcomes o WHERE o.award_id = \(column) AND outcome_is_final(o.outcome))"
+    }
+
     /// Fills `tonight_named_revoked` from `namedAsRevoked`, once the night's revocations are known.
     func noteNamedAsRevoked() throws {
         try connection.execute(script: "INSERT INTO tonight_named_revoked \(Self.namedAsRevoked); ANALYZE tonight_named_revoked")
     }
 
     /// Every award not yet final, `batchSize` at a time, through a cursor; with `round`, only
-    /// those `chooseChangedAwards` or `chooseWaitingAwardsOfTonightsEducators` chose in that round.
+    /// those `chooseChangedAwards` or `chooseWaitingAwardsOfTonightsEducators` chose in that round,
+    /// which are waiting awards by construction (`Self.waiting`): their outcomes are not looked
+    /// up again (for the 21,000 awards of a normal night's second round on the 1M ledger, that
+    /// second probe of the outcomes cost 0.15 s).
     public func forEachAwardToEvaluate(round: Int? = nil, batchSize: Int = 20_000,
                                        _ body: ([StoredAward]) throws -> Void) throws {
-        let chosen = round == nil ? "" : "JOIN tonight_candidates c ON c.award_id = a.award_id AND c.round = $1::integer"
+        let awards = round == nil ? "awards a WHERE \(Self.waiting(column: "a.award_id"))"
+            : "awards a JOIN tonight_candidates c ON c.award_id = a.award_id AND c.round = $1::integer"
         try connection.query(PostgresQuery(sql: """
             DECLARE waiting_awards NO SCROLL CURSOR FOR
             SELECT a.award_id, a.source, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name, a.recipient_type,
                    a.recipient_identity, a.recipient_hashed, a.recipient_salt, a.award_date::text, \(Self.revokedExpression) AS revoked,
                    a.verification, a.invalid_detail
-            FROM awards a \(chosen) LEFT JOIN award_outcomes o ON o.award_id = a.award_id
-            WHERE o.outcome IS NULL OR NOT outcome_is_final(o.outcome)
+            FROM \(awards)
             """, parameters: round.map { [String($0)] } ?? []))
         defer { _ = try? connection.query("CLOSE waiting_awards") }
         while true {

