@@ -31,24 +31,28 @@ struct CopyTextBuffer {
         bytes.removeAll(keepingCapacity: true)
     }
 
+    /// Appends `field` escaped. The bytes between two that need escaping are copied as one
+    /// run: appending byte by byte made this a seventh of a backfill's client time (the
+    /// awards' documents alone are half a kilobyte each).
     private mutating func append(field: String) {
-        for byte in field.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"):
+        var field = field
+        field.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let escaped: UInt8
+                switch utf8[index] {
+                case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+                case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
+                case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
+                case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "\t"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "t"))
-            case UInt8(ascii: "\n"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "r"))
-            default:
-                bytes.append(byte)
+                bytes.append(escaped)
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
     }
 }

@@ -40,6 +40,7 @@ struct CopyTests {
         let notes: [String?] = [
             "tab\there", "line\nbreak", "carriage\rreturn", "windows\r\nline", #"back\slash"#,
             #"\N"#, #"\."#, "\\", "", nil, "Zoë 🎓 \u{7F}", "trailing\\",
+            "\t\\\n\r", "\\\\", "\nleading", String(repeating: "run\\", count: 3_000) + "\tend",
         ]
         let rows = notes.enumerated().map { [String($0.offset), $0.element, "0"] }
         try connection.copyIn("COPY evidence (id, note, hours) FROM STDIN", rows: rows)
