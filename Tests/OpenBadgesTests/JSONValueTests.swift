@@ -20,6 +20,18 @@ import OpenBadges
         #expect(try JSONValue(parsing: serialized) == value)
     }
 
+    @Test func escapesAtEveryPositionOfAString() throws {
+        let texts = ["\"", "\\\n\r\t\u{1}", "\"lead", "trail\\", "a\"b\\c\nd", "plain é 😀", "",
+                     String(repeating: "run\"", count: 2_000) + "\u{1F}"]
+        for text in texts {
+            let serialized = JSONValue.string(text).serialized()
+            #expect(try JSONValue(parsing: serialized) == .string(text))
+            let decoded = try JSONSerialization.jsonObject(with: Data(serialized.utf8), options: [.fragmentsAllowed])
+            #expect(decoded as? String == text)
+        }
+        #expect(JSONValue.string("q\"\\\n\u{1}").serialized() == #""q\"\\\n\u0001""#)
+    }
+
     @Test(arguments: [
         ("", "malformed_json"),
         ("{", "malformed_json"),
