@@ -64,24 +64,10 @@ struct BadgeIngest {
         let paths = listing.files
         try store.forgetStamps(from: source, except: paths)
         let chosen = paths.compactMap { choose($0) }
-        var next = chosen.startIndex
-        while next < chosen.endIndex {
-            // A chunk's awards go to the server as each file is read (`stageAwards`), so that
-            // it stores them while the next files are parsed; the chunk's other rows follow
-            // once the COPY has ended.
-            try store.stageAwards(runID: runID, seenOn: day) { stage in
-                var staged = 0
-                while next < chosen.endIndex, staged + catalog.count + revocations.count < chunkSize {
-                    let file = chosen[next]
-                    next += 1
-                    accept(try file.read(limits: limits), of: file, source: source, seen: &seen)
-                    for award in awards { try stage(award) }
-                    staged += awards.count
-                    awards.removeAll(keepingCapacity: true)
-                }
-            }
-            try flush()
+        for file in chosen {
+            try accept(try file.read(limits: limits), of: file, source: source, seen: &seen)
         }
+        try flush()
     }
 
     /// A file or subfolder this night could not read: it is tried again next night, and the
@@ -117,7 +103,7 @@ struct BadgeIngest {
 
     /// Records what reading a file found: its stamp, and its items unless its bytes were read before.
     private mutating func accept(_ outcome: ChosenFile.Outcome, of job: ChosenFile, source: BadgeSource,
-                                 seen: inout Set<String>) {
+                                 seen: inout Set<String>) throws {
         let path = job.path, size = job.stamp.size
         let digest: String
         let items: [ReadItem]
@@ -150,6 +136,7 @@ struct BadgeIngest {
         tally.filesRead += 1
         for item in items { record(item, file: path, fileDigest: digest, source: source) }
         files.append(IncomingSourceFile(sha256: digest, path: path, source: source, sizeBytes: size, items: items.count))
+        if awards.count + catalog.count + revocations.count >= chunkSize { try flush() }
     }
 
     /// Leaves a file that may still be being written for a later night; nothing of it is
@@ -160,14 +147,14 @@ struct BadgeIngest {
                     metadata: ["file": "\(path)", "why": "\(reason)"])
     }
 
-    /// Stages what the files read so far left besides their awards, which are staged as each
-    /// file is read.
     mutating func flush() throws {
+        try store.stage(awards: awards, runID: runID, seenOn: day)
         try store.stage(catalog: catalog, runID: runID)
         try store.stage(revocations: revocations)
         try store.stage(files: files, runID: runID, seenOn: day)
         try store.stage(stamps: stamps)
         stamps.removeAll(keepingCapacity: true)
+        awards.removeAll(keepingCapacity: true)
         catalog.removeAll(keepingCapacity: true)
         revocations.removeAll(keepingCapacity: true)
         files.removeAll(keepingCapacity: true)

@@ -22,46 +22,29 @@ extension Store {
             """)
     }
 
-    /// Stages the awards `produce` hands over, through one COPY that stays open while it
-    /// runs: the server stores each row while the caller reads the next files, so that on a
-    /// large night reading and storing share the two cores instead of taking turns.
-    /// Nothing else can use the connection until `produce` returns.
-    public func stageAwards(runID: Int64, seenOn: CalendarDate,
-                            _ produce: (_ stage: (IncomingAward) throws -> Void) throws -> Void) throws {
-        try copyAwards(into: "staged_awards", runID: runID, seenOn: seenOn, produce)
+    public func stage(awards: [IncomingAward], runID: Int64, seenOn: CalendarDate) throws {
+        try copy(awards, into: "staged_awards", runID: runID, seenOn: seenOn)
     }
 
     /// Writes award rows by COPY into `table`: `staged_awards`, or `upload_copies`, which has
     /// the same columns.
     func copy(_ awards: [IncomingAward], into table: String, runID: Int64, seenOn: CalendarDate) throws {
         guard !awards.isEmpty else { return }
-        try copyAwards(into: table, runID: runID, seenOn: seenOn) { stage in
-            for award in awards { try stage(award) }
-        }
-    }
-
-    private func copyAwards(into table: String, runID: Int64, seenOn: CalendarDate,
-                            _ produce: (_ stage: (IncomingAward) throws -> Void) throws -> Void) throws {
         let run = String(runID), day = seenOn.description
         try connection.copyIn("""
             COPY \(table) (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
                 badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
                 recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
                 verification, invalid_detail, document, first_run_id, first_seen_on, signed_token) FROM STDIN
-            """) { write in
-            // `produce` only calls `stage` while it runs, so `write` never outlives this call.
-            try withoutActuallyEscaping(write) { write in
-                try produce { award in
-                    try write([award.awardID, award.source.rawValue, award.sourceSHA256, award.sourcePath,
-                               award.sourceLine.map(String.init), award.specVersion, award.badgeID, award.badgeName,
-                               award.issuerID, award.issuerName, award.recipient?.type, award.recipient?.identity,
-                               award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt, award.awardedAt,
-                               award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f",
-                               award.revocationReason, award.creditsEarned.map { String($0) }, award.verification.recorded,
-                               award.invalidDetail, award.documentJSON, run, day, award.signedToken])
-                }
-            }
-        }
+            """, rows: awards.lazy.map { award in
+                [award.awardID, award.source.rawValue, award.sourceSHA256, award.sourcePath,
+                 award.sourceLine.map(String.init), award.specVersion, award.badgeID, award.badgeName,
+                 award.issuerID, award.issuerName, award.recipient?.type, award.recipient?.identity,
+                 award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt, award.awardedAt,
+                 award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f", award.revocationReason,
+                 award.creditsEarned.map { String($0) }, award.verification.recorded, award.invalidDetail,
+                 award.documentJSON, run, day, award.signedToken]
+            })
     }
 
     public func stage(catalog: [IncomingCatalogDocument], runID: Int64) throws {
