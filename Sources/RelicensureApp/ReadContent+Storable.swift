@@ -1,3 +1,4 @@
+import Foundation
 import OpenBadges
 
 /// What PostgreSQL cannot store must not stop the night: one NUL character in a badge's name,
@@ -96,5 +97,12 @@ extension JSONValue {
 }
 
 extension String {
-    var holdsNULCharacter: Bool { utf8.contains(0) }
+    /// Searched with `memchr` over the string's own bytes: every key and string of every
+    /// document passes through here, and the byte-by-byte `contains` took 2 % of a backfill.
+    var holdsNULCharacter: Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        } ?? utf8.contains(0)
+    }
 }
