@@ -19,7 +19,7 @@ struct CSVTable {
         /// The trimmed value, or nil when the column is absent or the cell empty.
         subscript(_ name: String) -> String? {
             guard let index = columns[name], index < fields.count else { return nil }
-            let value = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = fields[index].trimmedOfWhitespace
             return value.isEmpty ? nil : value
         }
     }
@@ -38,11 +38,11 @@ struct CSVTable {
         }
         var columns: [String: Int] = [:]
         for (index, name) in header.fields.enumerated() {
-            let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let key = name.trimmedOfWhitespace.lowercased()
             if columns[key] == nil { columns[key] = index }
         }
         for (ours, theirs) in renamed {
-            columns[ours] = columns[theirs.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
+            columns[ours] = columns[theirs.trimmedOfWhitespace.lowercased()]
         }
         let missing = required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
