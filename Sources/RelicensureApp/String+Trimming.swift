@@ -6,13 +6,23 @@ extension String {
     /// (U+200B, a space separator in early Unicode), checked scalar by scalar in `TrimmingTests`.
     var trimmedOfWhitespace: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !Self.isTrimmed($0) }),
-              let last = scalars.lastIndex(where: { !Self.isTrimmed($0) }) else { return "" }
+        let trimmed = { (scalar: Unicode.Scalar) in scalar.isUnicodeWhitespace || scalar == "\u{200B}" }
+        guard let first = scalars.firstIndex(where: { !trimmed($0) }),
+              let last = scalars.lastIndex(where: { !trimmed($0) }) else { return "" }
         if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
-        return String(scalars[first...last])
+        return String(Substring(scalars[first...last]))
     }
 
-    private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{200B}"
+    /// Whether any character is white space (`Character.isWhitespace`). A white-space scalar
+    /// always begins its character, so the scalars can be read instead of the characters.
+    var containsWhitespace: Bool { unicodeScalars.contains { $0.isUnicodeWhitespace } }
+}
+
+extension Unicode.Scalar {
+    /// The Unicode `White_Space` property, answered without the property tables for ASCII
+    /// (looking them up was a sixth of a roster import).
+    var isUnicodeWhitespace: Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return properties.isWhitespace
     }
 }

@@ -19,6 +19,18 @@ import Testing
         #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
     }
 
+    @Test func findsWhiteSpaceWhereCharactersDo() {
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["a\(Character(scalar))b", "\(Character(scalar))\u{301}", "x\u{301}\(Character(scalar))"]
+            where text.containsWhitespace != text.contains(where: \.isWhitespace) {
+                differing.append(value)
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
+    }
+
     @Test func trimsWhatFoundationTrims() {
         var cases: [String] = ["", "plain", "two words"]
         for space in Self.spaces {
