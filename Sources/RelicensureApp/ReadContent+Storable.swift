@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import OpenBadges
 
 /// What PostgreSQL cannot store must not stop the night: one NUL character in a badge's name,

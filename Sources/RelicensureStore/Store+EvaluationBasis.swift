@@ -127,8 +127,9 @@ extension Store {
     /// that resolve names through the catalog, and every award waiting for a catalog document
     /// or a verification, or whose award date has come. Returns how many were chosen.
     ///
-    /// Only waiting awards become candidates (`waiting`), whatever chose them: the cursor
-    /// of a round (`forEachAwardToEvaluate`) reads the candidates without asking again.
+    /// Only waiting awards become candidates, whatever chose them (an outcome read as waiting,
+    /// or an award kept by `waiting`): the cursor of a round (`forEachAwardToEvaluate`) reads
+    /// the candidates without asking again.
     @discardableResult
     public func chooseChangedAwards(_ changes: EvaluationChanges) throws -> Int {
         try connection.execute(script: """
@@ -142,32 +143,36 @@ extension Store {
                               rows: changes.plainIdentities.lazy.map { [$0, nil] }
                                   + changes.hashedIdentities.lazy.map { [$0.identity, $0.salt] })
         try connection.execute(script: "ANALYZE tonight_changed_educators; ANALYZE tonight_changed_identities")
-        var sources = [
-            "SELECT award_id FROM tonight_delivered",
+        // Awards chosen by their outcome, which each source reads as waiting already…
+        var waitingOutcomes = [
             "SELECT award_id FROM award_outcomes WHERE outcome IN ('unresolved_reference', 'unverified')",
             """
             SELECT o.award_id FROM award_outcomes o JOIN tonight_changed_educators USING (educator_id)
             WHERE NOT outcome_is_final(o.outcome)
             """,
-            // Noted by `stage(statusRevoked:)` just before; not asked of the awards again.
-            "SELECT award_id FROM tonight_named_revoked",
-            "SELECT award_id FROM awards WHERE issuer_id IS NULL OR badge_name IS NULL OR issuer_name IS NULL",
         ]
         if changes.everyUnmatched {
-            sources.append("""
+            waitingOutcomes.append("""
                 SELECT award_id FROM award_outcomes
                 WHERE outcome IN ('unmatched_recipient', 'ambiguous_recipient', 'inactive_educator')
                 """)
         }
+        // …and awards chosen for what they are, kept only while waiting (`waiting`).
+        var awards = [
+            "SELECT award_id FROM tonight_delivered",
+            // Noted by `stage(statusRevoked:)` just before; not asked of the awards again.
+            "SELECT award_id FROM tonight_named_revoked",
+            "SELECT award_id FROM awards WHERE issuer_id IS NULL OR badge_name IS NULL OR issuer_name IS NULL",
+        ]
         if !changes.plainIdentities.isEmpty || !changes.hashedIdentities.isEmpty {
             // Over-approximate on purpose: a plain identity equal to an address is chosen
             // whatever its salt; the engine decides whether it matches.
             // PostgreSQL's lower() in the C locale folds ASCII only, while the engine folds
             // every letter: plain identities with other characters are all chosen.
-            sources.append("""
+            awards.append("""
                 SELECT award_id FROM awards WHERE NOT coalesce(recipient_hashed, false) AND recipient_identity ~ '[^[:ascii:]]'
                 """)
-            sources.append("""
+            awards.append("""
                 SELECT a.award_id FROM awards a JOIN tonight_changed_identities i
                     ON normalised_address(a.recipient_identity) = i.identity
                    AND (i.salt IS NULL OR (a.recipient_hashed AND coalesce(a.recipient_salt, '') = i.salt))
@@ -182,10 +187,11 @@ extension Store {
             WHERE outcome = 'future_dated' AND due_on <= \(changes.asOf.description)::date
             ON CONFLICT DO NOTHING
             """).affectedRows
-        for source in sources {
+        // A source may name an award twice, or one chosen by an earlier source.
+        for (source, guarded) in waitingOutcomes.map({ ($0, false) }) + awards.map({ ($0, true) }) {
             chosen += try connection.query(PostgresQuery(sql: """
                 INSERT INTO tonight_candidates (award_id, round) SELECT award_id, 1 FROM (\(source)) s
-                WHERE \(Self.waiting(column: "s.award_id"))
+                \(guarded ? "WHERE " + Self.waiting(column: "s.award_id") : "")
                 ON CONFLICT DO NOTHING
                 """)).affectedRows
         }

@@ -129,9 +129,13 @@ extension Store {
     }
 
     static func strings(fromJSON text: String) throws -> [String] {
-        guard case .array(let elements) = try? JSONValue(parsing: text) else {
-            throw StoreError("a stored list of text is unreadable")
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: text)
+        } catch {
+            throw StoreError("a stored list of text is unreadable: \(error.message)")
         }
+        guard case .array(let elements) = value else { throw StoreError("a stored list of text is not a list") }
         return try elements.map { element in
             guard let text = element.stringValue else { throw StoreError("a stored list of text holds something else") }
             return text

@@ -92,7 +92,7 @@ extension Store {
     }
 
     /// True for the award whose id is in `column` while it is waiting: it has no outcome yet,
-    /// or one that is not final. Every award the night evaluates passes this, once.
+    /// or one that is not final (`outcome_is_final`, sql/012).
     static func waiting(column: String) -> String {
         "NOT EXISTS (SELECT 1 FROM award_outcomes o WHERE o.award_id = \(column) AND outcome_is_final(o.outcome))"
     }
@@ -103,10 +103,11 @@ extension Store {
     }
 
     /// Every award not yet final, `batchSize` at a time, through a cursor; with `round`, only
-    /// those `chooseChangedAwards` or `chooseWaitingAwardsOfTonightsEducators` chose in that round,
-    /// which are waiting awards by construction (`Self.waiting`): their outcomes are not looked
-    /// up again (for the 21,000 awards of a normal night's second round on the 1M ledger, that
-    /// second probe of the outcomes cost 0.15 s).
+    /// those `chooseChangedAwards` or `chooseWaitingAwardsOfTonightsEducators` chose in that round.
+    /// Those are waiting awards, each insert into `tonight_candidates` filtering on its own
+    /// (`waiting`, or `NOT outcome_is_final`), and no outcome changes before the night records
+    /// them after its last round: their outcomes are not looked up again (for the 21,000 awards
+    /// of a normal night's second round on the 1M ledger, that second probe cost 0.15 s).
     public func forEachAwardToEvaluate(round: Int? = nil, batchSize: Int = 20_000,
                                        _ body: ([StoredAward]) throws -> Void) throws {
         let awards = round == nil ? "awards a WHERE \(Self.waiting(column: "a.award_id"))"

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import OpenBadges
 
@@ -17,6 +18,12 @@ import OpenBadges
                       "2025-02-29", "0000-01-01", "2026-11-31", "２０２６-11-20", "20261-1-20", "2026-11-20T00:00"])
     func refusesAnythingElse(text: String) {
         #expect(CalendarDate(text) == nil)
+    }
+
+    @Test(arguments: [-1_000_000, 3_000_000])
+    func daysBeyondTheFourDigitYearsAreStillWritten(dayNumber: Int) {
+        let date = CalendarDate(dayNumber: dayNumber)
+        #expect(date.description == String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
     }
 
     @Test func everyDayOfFourCenturiesRoundTrips() throws {

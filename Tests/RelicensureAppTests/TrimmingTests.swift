@@ -5,9 +5,11 @@ import Testing
 /// CSV cells are trimmed by `trimmedOfWhitespace`, which must trim exactly what Foundation's
 /// `trimmingCharacters(in: .whitespacesAndNewlines)` trims, whatever the white space.
 @Suite struct TrimmingTests {
+    /// Trimmed by Foundation: white space, and ZERO WIDTH SPACE (U+200B).
     static let spaces: [String] = [" ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}",
-                                   "\u{2003}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}"]
-    static let notSpaces: [String] = ["a", "Zoë", "\u{200B}" /* trimmed by Foundation too */, "\u{FEFF}", "\u{301}", "🎓", "x@y.org", "\u{0}"]
+                                   "\u{2003}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
+                                   "\u{200B}"]
+    static let notSpaces: [String] = ["a", "Zoë", "\u{FEFF}", "\u{301}", "🎓", "x@y.org", "\u{0}"]
 
     @Test func trimsEveryScalarFoundationTrimsAndNoOther() {
         var differing: [UInt32] = []
@@ -23,7 +25,8 @@ import Testing
         var differing: [UInt32] = []
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            for text in ["a\(Character(scalar))b", "\(Character(scalar))\u{301}", "x\u{301}\(Character(scalar))"]
+            for text in ["a\(Character(scalar))b", "\(Character(scalar))\u{301}", "x\u{301}\(Character(scalar))",
+                         "a\u{600}\(Character(scalar))b", "\r\(Character(scalar))\n"]
             where text.containsWhitespace != text.contains(where: \.isWhitespace) {
                 differing.append(value)
             }
