@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CSV
 @testable import RelicensureApp
 
 /// CSV cells are trimmed by `trimmedOfWhitespace`, which must trim exactly what Foundation's

@@ -2,7 +2,10 @@
 enum Text {
     /// `text` without leading and trailing white space (Unicode white space, new lines included).
     static func trimmed(_ text: String) -> String {
-        text.trimmingScalars(where: \.isUnicodeWhitespace)
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// `trimmed(_:)`, skipping the work when the text starts and ends with visible ASCII.
