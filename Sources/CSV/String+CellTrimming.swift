@@ -4,7 +4,7 @@ extension String {
     /// cuts, and copied as bytes. Foundation's version goes through `NSString` on Linux and
     /// took half of a 50,000-row roster import. Its set is the Unicode `White_Space` characters
     /// and ZERO WIDTH SPACE (U+200B, a space separator in early Unicode), held scalar by scalar
-    /// in `TrimmingTests`.
+    /// in `CellTrimmingTests`.
     public var trimmedOfWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isTrimmed($0) }),

@@ -59,12 +59,10 @@ public enum ApprovalsImport {
         func problem(_ message: String) -> Result<Imported, CSVTable.RowProblem> {
             .failure(.init(line: row.line, message: message))
         }
-        for column in required where row[column] == nil {
-            return problem("\(column) is empty")
-        }
+        // Each cell is read (and trimmed) once; the first empty required column is named.
         guard let educatorID = row["educator_id"], let badgeID = row["badge_id"], let decisionText = row["decision"],
               let decidedBy = row["decided_by"], let decidedOnText = row["decided_on"] else {
-            return problem("a required value is empty")
+            return problem("\(required.first { row[$0] == nil } ?? "a required value") is empty")
         }
         guard let verdict = ApprovalDecision.Verdict(rawValue: decisionText.lowercased()) else {
             return problem("decision must be approved or denied")

@@ -78,12 +78,11 @@ public enum PDMSImport {
             .failure(.init(line: row.line, message: message))
         }
         let name = settings.exportName(of:)
-        for column in PDMSTranscriptSettings.requiredColumns where row[column] == nil {
-            return problem("\(name(column)) is empty")
-        }
+        // Each cell is read (and trimmed) once; the first empty required column is named.
         guard let educatorID = row["educator_id"], let title = row["activity_title"],
               let dateText = row["completion_date"], let hoursText = row["clock_hours"] else {
-            return problem("a required value is empty")
+            let empty = PDMSTranscriptSettings.requiredColumns.first { row[$0] == nil }
+            return problem("\(empty.map(name) ?? "a required value") is empty")
         }
         guard let date = CalendarDate(dateText) else {
             return problem("\(name("completion_date")) '\(dateText)' is not a date written YYYY-MM-DD")

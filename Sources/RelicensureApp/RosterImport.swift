@@ -79,11 +79,11 @@ public enum RosterImport {
         func problem(_ message: String) -> Result<Educator, CSVTable.RowProblem> {
             .failure(.init(line: row.line, message: message))
         }
-        for column in required where row[column] == nil {
-            return problem("\(column) is empty")
-        }
+        // Each cell is read (and trimmed) once; the first empty required column is named.
         guard let id = row["educator_id"], let first = row["first_name"], let last = row["last_name"],
-              let email = row["email"], let district = row["district_code"] else { return problem("a required value is empty") }
+              let email = row["email"], let district = row["district_code"] else {
+            return problem("\(required.first { row[$0] == nil } ?? "a required value") is empty")
+        }
         guard looksLikeEmail(email) else { return problem("email is not an e-mail address") }
         let others = (row["other_emails"] ?? "").split(separator: ";")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
