@@ -47,7 +47,7 @@ public struct RecipientDirectory: Sendable {
     private struct SaltTable: Sendable {
         let entries: [UInt64]
 
-        init(unsorted: [UInt64]) { entries = unsorted.sorted() }
+        init(unsorted: [UInt64]) { entries = unsorted.radixSorted() }
 
         static func entry(_ prefix: UInt64, educator index: Int) -> UInt64 {
             (prefix & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(truncatingIfNeeded: index))

@@ -53,6 +53,19 @@ struct Evaluation {
         for decision in decisions { tally.outcomes[decision.outcome.rawValue, default: 0] += 1 }
     }
 
+    /// The educator an award chosen for its educator's sake was matched to when last evaluated,
+    /// when matching it again must find them: it was matched then (its outcome follows a match),
+    /// it is ready now, and nothing matching reads has changed since — an award whose recipient,
+    /// names, verification, revocation or educators' roster rows and addresses changed is chosen
+    /// in the first round (`Store.chooseChangedAwards`), never for its educator's sake. That is
+    /// the premise every award a night does not choose already rests on. Matching again would
+    /// hash the roster once more for each salt among the educators' waiting awards, and the
+    /// whole roster for each award with a salt of its own.
+    static func educatorMatchedBefore(_ award: StoredAward, facts: AwardFacts) -> String? {
+        guard let outcome = award.lastOutcome, outcome.followsAMatch, case .ready = facts.readiness else { return nil }
+        return award.lastEducatorID
+    }
+
     /// SPEC §5 step 1: unreadable, unresolved, unverified — or ready, with names found.
     static func resolve(_ award: StoredAward, catalog: CatalogIndex) -> AwardFacts {
         var facts = AwardFacts(awardID: award.awardID, badgeID: award.badgeID, badgeName: award.badgeName,

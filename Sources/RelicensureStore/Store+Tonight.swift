@@ -110,13 +110,14 @@ extension Store {
     /// of a normal night's second round on the 1M ledger, that second probe cost 0.15 s).
     public func forEachAwardToEvaluate(round: Int? = nil, batchSize: Int = 20_000,
                                        _ body: ([StoredAward]) throws -> Void) throws {
-        let awards = round == nil ? "awards a WHERE \(Self.waiting(column: "a.award_id"))"
-            : "awards a JOIN tonight_candidates c ON c.award_id = a.award_id AND c.round = $1::integer"
+        let (awards, last) = round == nil ? ("awards a WHERE \(Self.waiting(column: "a.award_id"))", "NULL, NULL")
+            : ("awards a JOIN tonight_candidates c ON c.award_id = a.award_id AND c.round = $1::integer",
+               "c.last_outcome, c.last_educator_id")
         try connection.query(PostgresQuery(sql: """
             DECLARE waiting_awards NO SCROLL CURSOR FOR
             SELECT a.award_id, a.source, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name, a.recipient_type,
                    a.recipient_identity, a.recipient_hashed, a.recipient_salt, a.award_date::text, \(Self.revokedExpression) AS revoked,
-                   a.verification, a.invalid_detail
+                   a.verification, a.invalid_detail, \(last)
             FROM \(awards)
             """, parameters: round.map { [String($0)] } ?? []))
         defer { _ = try? connection.query("CLOSE waiting_awards") }
@@ -139,7 +140,9 @@ extension Store {
                            issuerName: row["issuer_name"], recipient: recipient,
                            awardDate: row["award_date"].flatMap { CalendarDate($0) },
                            revoked: try row.bool("revoked"), verification: try .stored(try row.string("verification"), awardID: try row.string("award_id")),
-                           invalidDetail: row["invalid_detail"])
+                           invalidDetail: row["invalid_detail"],
+                           lastOutcome: row["last_outcome"].flatMap(Outcome.init(rawValue:)),
+                           lastEducatorID: row["last_educator_id"])
     }
 
     /// Sets matched awards aside for their educator's turn.

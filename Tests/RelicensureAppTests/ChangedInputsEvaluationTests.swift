@@ -222,17 +222,40 @@ struct ChangedInputsEvaluationTests {
                 #expect(try twin.changedOnly.database.scalar(
                     "SELECT outcome FROM award_outcomes WHERE award_id LIKE '%/n8'") == "revoked")
 
+                // Jordan, holding a credit, leaves with an award waiting; then the credit is revoked. The
+                // reversal evaluates Jordan's night, and with it the award waiting since Jordan left:
+                // it stopped at matching, so it is matched again, not credited to an inactive educator.
+                let lessonStudy = S.neaAward("n9"), science = "https://badges.doe.k12.de.us/assertions/d3"
+                try twin.write("inbox/n9.json", Self.nea("n9", "lesson-study", to: Self.plain(jordan), on: "2026-09-11"))
+                try twin.night("2026-12-05")
+                let outcome = { (award: String) in
+                    try twin.changedOnly.database.scalar(PostgresQuery(
+                        sql: "SELECT outcome FROM award_outcomes WHERE award_id = $1", parameters: [award]))
+                }
+                #expect(try outcome(lessonStudy) == "pending_approval")
+                #expect(try outcome(science) == "credited")
+                try twin.importRoster("""
+                    \(Self.rosterHeader)
+                    0040137,Jordan,Bishop,\(jordan),,31,2020-07-01,2027-06-30,inactive
+                    """, name: "roster-4.csv")
+                try twin.night("2026-12-06")
+                #expect(try outcome(lessonStudy) == "inactive_educator")
+                try twin.write("inbox/revoke-d3.json", #"{"id": "\#(science)", "revoked": true}"#)
+                try twin.night("2026-12-07")
+                #expect(try outcome(science) == "revoked")
+                #expect(try outcome(lessonStudy) == "inactive_educator")
+
                 // The outcomes the nights went through, so that the comparison is not of two empty ledgers.
                 let outcomes = try twin.changedOnly.database.rows(
                     "SELECT outcome FROM outcome_history UNION SELECT outcome FROM award_outcomes ORDER BY 1")
                     .compactMap { $0.first ?? nil }
-                for expected in ["ambiguous_recipient", "credited", "future_dated", "issuer_not_approved",
+                for expected in ["ambiguous_recipient", "credited", "future_dated", "inactive_educator", "issuer_not_approved",
                                  "outside_license_term", "over_cap", "pending_approval", "revoked", "unmatched_recipient",
                                  "unresolved_reference"] {
                     #expect(outcomes.contains(expected), "no award was ever \(expected)")
                 }
                 #expect(try twin.changedOnly.database.scalar(
-                    "SELECT count(*)::text FROM ledger_entries WHERE action = 'REVERSE'") == "2")
+                    "SELECT count(*)::text FROM ledger_entries WHERE action = 'REVERSE'") == "3")
             }
         }
     }

