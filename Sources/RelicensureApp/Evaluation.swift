@@ -12,8 +12,12 @@ struct Evaluation {
         var postings = PostingTally()
     }
 
-    /// Awards read, decisions staged and postings written per round trip.
-    static let batchSize = 20_000
+    /// Awards read, decisions staged and postings written per round trip. Batches of 20,000
+    /// made each result (twenty megabytes of text) fresh memory to fault in and give back;
+    /// at 5,000 the allocator reuses it: the normal night on the 1M ledger took 1.67–2.02 s
+    /// against 2.00–2.11 s, the 100k backfill 150 MB against 177 MB and no longer
+    /// (docs/PERFORMANCE.md, "Issue 15, fifth part").
+    static let batchSize = 5_000
 
     /// Chooses the awards whose inputs changed since `basis`: see `Store.chooseChangedAwards`.
     /// An educator's waiting awards are evaluated again when their roster row or addresses

@@ -209,7 +209,9 @@ extension Tonight where Step == Steps.EducatorsCollected {
         let inputs = try work.loadedInputs()
         let store = work.store, session = work.session, asOf = work.asOf, runID = work.runID
         let rules = session.configuration.rules
-        let byID = Dictionary(inputs.roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byID: [String: Educator] = [:]
+        byID.reserveCapacity(inputs.roster.count)
+        for educator in inputs.roster where byID[educator.id] == nil { byID[educator.id] = educator }
         var decisions: [Decision] = []
         var postings: [Posting] = []
         let batchSize = Evaluation.batchSize

