@@ -17,7 +17,7 @@
 
 static const char *numeric[] = {"entry_id", "hours", "net_hours", "days_waiting", "hours_this_term",
                                 "required_hours", "remaining_hours", "educators", "hours_in_month",
-                                "advanced_license", "complete", "ending_short", "behind", "on_track", NULL};
+                                "advanced_license", "complete", "ending_short", "behind", "on_track", "days_open", NULL};
 static const char *dates[] = {"posted_on", "award_date", "first_seen_on", "term_start", "term_end", NULL};
 
 static int listed(const char *name, const char **names) {
@@ -63,8 +63,11 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s CSV_FOLDER OUT.xlsx\n", argv[0]);
         return 2;
     }
-    const char *files[] = {"summary", "credits", "progress", "pending", "exceptions"};
-    const char *sheets[] = {"Summary", "Credits", "Progress", "Pending", "Exceptions"};
+    /* Every sheet of the report, in its order: the Open sheet (the largest) was missing here until
+       2026-12-07, so the floor wrote 62 % of the report's sheet XML. */
+    const char *files[] = {"summary", "credits", "progress", "pending", "exceptions", "open"};
+    const char *sheets[] = {"Summary", "Credits", "Progress", "Pending", "Exceptions", "Open"};
+    const int sheetCount = (int)(sizeof files / sizeof files[0]);
     lxw_workbook_options options = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
     lxw_workbook *workbook = workbook_new_opt(argv[2], &options);
     if (!workbook) return 1;
@@ -80,7 +83,7 @@ int main(int argc, char **argv) {
     int kind[64];
     long cells = 0;
     double start = seconds();
-    for (int sheet = 0; sheet < 5; sheet++) {
+    for (int sheet = 0; sheet < sheetCount; sheet++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.csv", argv[1], files[sheet]);
         FILE *file = fopen(path, "r");
