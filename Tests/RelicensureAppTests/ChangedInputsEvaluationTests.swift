@@ -3,6 +3,7 @@ import OpenBadges
 import Postgres
 import Relicensure
 import RelicensureApp
+@testable import RelicensureStore
 import Testing
 
 /// A night evaluates again only the waiting awards whose inputs changed (issue 8). These tests
@@ -59,6 +60,10 @@ struct ChangedInputsEvaluationTests {
                 let right = try everything.database.rows(PostgresQuery(sql: query))
                 #expect(left == right, "after the night of \(asOf): \(query)", sourceLocation: sourceLocation)
             }
+            // Reports read outcomes as of a day; the days around tonight's, and one far after.
+            let around = try #require(CalendarDate(asOf), sourceLocation: sourceLocation)
+            let days = [-1, 0, 1].map { around.adding(days: $0).description } + ["2026-12-31"]
+            try LatestOutcomesCheck.expectAgreement(changedOnly.database, days: days, sourceLocation: sourceLocation)
             return (changed.evaluated, full.evaluated)
         }
 
@@ -244,6 +249,26 @@ struct ChangedInputsEvaluationTests {
                 try twin.night("2026-12-07")
                 #expect(try outcome(science) == "revoked")
                 #expect(try outcome(lessonStudy) == "inactive_educator")
+
+                // Reports read the current outcomes as the latest known ones while every night was as
+                // of a day after the last; a night run again as of an earlier day ends that for good.
+                // An award dated after that earlier day: waiting for approval as of the later nights,
+                // future-dated as of the earlier one.
+                try twin.write("inbox/n10.json", Self.nea("n10", "december", to: Self.plain(avery), on: "2026-12-01"))
+                try twin.night("2026-12-08")
+                let inOrder = try LatestOutcomesCheck.expectAgreement(twin.changedOnly.database,
+                                                                      days: ["2026-12-07", "2026-12-08", "2026-12-31"])
+                #expect(inOrder == ["2026-12-08", "2026-12-31"])
+                #expect(try outcome(S.neaAward("n10")) == "pending_approval")
+                try twin.night("2026-11-25")
+                #expect(try outcome(S.neaAward("n10")) == "future_dated")
+                let afterEarlierNight = try LatestOutcomesCheck.expectAgreement(twin.changedOnly.database,
+                                                                                days: ["2026-11-25", "2026-12-31"])
+                #expect(afterEarlierNight.isEmpty)
+                let endOfYear = try #require(CalendarDate("2026-12-31"))
+                let current = try twin.changedOnly.database.rows(Store.awardsQuery(.open, asOf: endOfYear, latest: .current))
+                let sorted = try twin.changedOnly.database.rows(Store.awardsQuery(.open, asOf: endOfYear, latest: .sortedHistory))
+                #expect(current != sorted, "the earlier night's outcomes are current, the later ones' the latest known")
 
                 // The outcomes the nights went through, so that the comparison is not of two empty ledgers.
                 let outcomes = try twin.changedOnly.database.rows(

