@@ -8,7 +8,7 @@ extension Store {
     public func readingSnapshot<T>(_ body: () throws -> T) throws -> T {
         try transaction {
             try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            try planAsMeasured()
+            try planReportAsMeasured()
             return try body()
         }
     }
@@ -28,7 +28,7 @@ extension Store {
         let other = try Store(conninfo: conninfo)
         try other.connection.execute(script: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         try other.connection.execute(script: "SET TRANSACTION SNAPSHOT '\(id)'")
-        try other.planAsMeasured()
+        try other.planReportAsMeasured()
         return other
     }
 

@@ -28,7 +28,7 @@ struct SnapshotSharingTests {
     /// A district's server may give every session more memory (`work_mem`) or compile
     /// statements (JIT); the report's plans were measured at the defaults, and with more memory
     /// the planner picked a hash join that stalled the monthly report (Store.planAsMeasured).
-    @Test("Plans as measured: JIT off and work_mem 4 MB, on both connections, whatever the database says")
+    @Test("Plans as measured: JIT off, work_mem 4 MB and no parallel workers, on both connections, whatever the database says")
     func plannedAsMeasured() throws {
         try ScratchDatabase.with { conninfo in
             let admin = try PostgresConnection(conninfo)
@@ -42,6 +42,7 @@ struct SnapshotSharingTests {
                 for connection in [store.connection, companion.connection] {
                     #expect(try connection.query("SHOW work_mem").first?.values.first == "4MB")
                     #expect(try connection.query("SHOW jit").first?.values.first == "off")
+                    #expect(try connection.query("SHOW max_parallel_workers_per_gather").first?.values.first == "0")
                 }
             }
         }
