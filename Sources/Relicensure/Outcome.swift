@@ -21,20 +21,6 @@ public enum Outcome: String, Sendable, CaseIterable, Codable {
     /// RuleTwinTests holds the two together, so a change here needs a migration there.
     public var isFinal: Bool { self == .credited || self == .invalid || self == .revoked }
 
-    /// Whether an award with this outcome was matched to its educator: the outcomes crediting
-    /// gives (SPEC §5 steps 3–9), not those the award stopped at before (steps 1–2, decided by
-    /// `CreditingEngine.match`). Such an award's educator is the one matching it again finds,
-    /// as long as nothing matching reads has changed.
-    public var followsAMatch: Bool {
-        switch self {
-        case .credited, .overCap, .pendingApproval, .deniedByDistrict, .issuerNotApproved, .duplicateCredential,
-             .outsideLicenseTerm, .futureDated, .revoked:
-            true
-        case .unmatchedRecipient, .ambiguousRecipient, .inactiveEducator, .unresolvedReference, .unverified, .invalid:
-            false
-        }
-    }
-
     /// The outcome in words an administrator can read on a transcript.
     public var plainWords: String {
         switch self {

@@ -1,7 +1,7 @@
 extension Array where Element == UInt64 {
     /// The same array as `sorted()`, made by a least-significant-digit radix sort: four passes
-    /// of 16 bits, a pass left out when every element has the same digit there (an educator's
-    /// index in a salt table's low half rarely reaches 2¹⁶ · 2).
+    /// of 16 bits, a pass left out when every element has the same digit there (in a salt
+    /// table, bits 16–31 hold an educator's index above 65,535: zero for smaller rosters).
     ///
     /// Why not the standard library's sort: a night makes a salt table of every roster address
     /// form (150,000 entries for 50,000 educators) for each recurring salt, and sorting them took

@@ -15,7 +15,7 @@ struct Evaluation {
     /// Awards read, decisions staged and postings written per round trip. Batches of 20,000
     /// made each result (twenty megabytes of text) fresh memory to fault in and give back;
     /// at 5,000 the allocator reuses it: the normal night on the 1M ledger took 1.67–2.02 s
-    /// against 2.00–2.11 s, the 100k backfill 150 MB against 177 MB and no longer
+    /// against 2.00–2.11 s (4 pairs), the 100k backfill 150 MB against 177 MB and no longer
     /// (docs/PERFORMANCE.md, "Issue 15, fifth part").
     static let batchSize = 5_000
 
@@ -55,19 +55,6 @@ struct Evaluation {
                                tally: inout Tally) throws {
         try store.stage(decisions: decisions, resolved: resolved)
         for decision in decisions { tally.outcomes[decision.outcome.rawValue, default: 0] += 1 }
-    }
-
-    /// The educator an award chosen for its educator's sake was matched to when last evaluated,
-    /// when matching it again must find them: it was matched then (its outcome follows a match),
-    /// it is ready now, and nothing matching reads has changed since — an award whose recipient,
-    /// names, verification, revocation or educators' roster rows and addresses changed is chosen
-    /// in the first round (`Store.chooseChangedAwards`), never for its educator's sake. That is
-    /// the premise every award a night does not choose already rests on. Matching again would
-    /// hash the roster once more for each salt among the educators' waiting awards, and the
-    /// whole roster for each award with a salt of its own.
-    static func educatorMatchedBefore(_ award: StoredAward, facts: AwardFacts) -> String? {
-        guard let outcome = award.lastOutcome, outcome.followsAMatch, case .ready = facts.readiness else { return nil }
-        return award.lastEducatorID
     }
 
     /// SPEC §5 step 1: unreadable, unresolved, unverified — or ready, with names found.

@@ -296,10 +296,6 @@ extension NightWork {
                     || facts.issuerName != award.issuerName {
                     resolved[award.awardID] = facts
                 }
-                if let educatorID = Evaluation.educatorMatchedBefore(award, facts: facts) {
-                    matched.append(MatchedAward(facts: facts, educatorID: educatorID))
-                    continue
-                }
                 switch CreditingEngine.match(facts, in: &inputs.directory) {
                 case .decided(let decision): decisions.append(decision)
                 case .matched(let educator): matched.append(MatchedAward(facts: facts, educatorID: educator.id))

@@ -16,10 +16,6 @@ public struct StoredAward: Sendable {
     public var revoked: Bool
     public var verification: VerificationOutcome
     public var invalidDetail: String?
-    /// For an award chosen because its educator is evaluated tonight: the outcome and educator
-    /// its last evaluation gave it (`chooseWaitingAwardsOfTonightsEducators`); nil otherwise.
-    public var lastOutcome: Outcome?
-    public var lastEducatorID: String?
 }
 
 /// Names and owners of the catalog's BadgeClasses and issuers, for resolving references.

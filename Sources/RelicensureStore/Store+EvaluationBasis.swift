@@ -133,10 +133,7 @@ extension Store {
     @discardableResult
     public func chooseChangedAwards(_ changes: EvaluationChanges) throws -> Int {
         try connection.execute(script: """
-            CREATE TEMP TABLE tonight_candidates (
-                award_id text PRIMARY KEY, round integer NOT NULL,
-                last_outcome text, last_educator_id text   -- see chooseWaitingAwardsOfTonightsEducators
-            ) ON COMMIT DROP;
+            CREATE TEMP TABLE tonight_candidates (award_id text PRIMARY KEY, round integer NOT NULL) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_changed_educators (educator_id text PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_changed_identities (identity text, salt text) ON COMMIT DROP;
             """)
@@ -210,18 +207,14 @@ extension Store {
     /// earlier round are all chosen already (asking again cost 0.2 s a round on the 1M ledger).
     /// Each award comes once (one outcome, one educator), so a plain anti-join keeps out those
     /// chosen before: `ON CONFLICT DO NOTHING` took 134 ms for 21,000 awards, this 75 ms.
-    ///
-    /// Each keeps the outcome and educator its last evaluation gave it, for
-    /// `Evaluation.educatorMatchedBefore`: nothing that matching reads has changed for an award
-    /// no first-round source chose.
     public func chooseWaitingAwardsOfTonightsEducators(round: Int) throws -> Int {
         try addMatchedEducators()
         return try connection.query(PostgresQuery(sql: """
             WITH met AS (
                 UPDATE tonight_educators SET waiting_chosen = true WHERE NOT waiting_chosen RETURNING educator_id
             )
-            INSERT INTO tonight_candidates (award_id, round, last_outcome, last_educator_id)
-            SELECT o.award_id, $1::integer, o.outcome, o.educator_id FROM award_outcomes o JOIN met USING (educator_id)
+            INSERT INTO tonight_candidates (award_id, round)
+            SELECT o.award_id, $1::integer FROM award_outcomes o JOIN met USING (educator_id)
             WHERE NOT outcome_is_final(o.outcome)
               AND NOT EXISTS (SELECT 1 FROM tonight_candidates c WHERE c.award_id = o.award_id)
             """, parameters: [String(round)])).affectedRows

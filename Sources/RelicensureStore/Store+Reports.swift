@@ -127,7 +127,8 @@ extension Store {
             .map(Self.awardStanding)
     }
 
-    /// Where each award's latest known outcome as of a day is read from.
+    /// Where each award's latest known outcome as of a day is read from. Read it and run the
+    /// query in one snapshot (`readingSnapshot`), as every report does.
     enum LatestOutcomes {
         /// The current rows (`award_outcomes`) are the latest known ones on that day
         /// (`outcome_days`, sql/016): each award's row is read, nothing sorted.
@@ -147,7 +148,9 @@ extension Store {
     }
 
     /// `awards(_:asOf:)` read a batch at a time, as `startLedgerLines` reads the ledger: started
-    /// now, so that the server sorts every award's outcomes while the caller does other work.
+    /// now, so that the server works on the query while the caller does other work. Call it
+    /// inside `readingSnapshot` or on a `sharingSnapshot()`: `latestOutcomes` and the query must
+    /// see the same snapshot.
     public func startAwards(_ selection: AwardSelection, asOf: CalendarDate,
                             batchSize: Int = 10_000) throws -> StoreBatches<AwardStanding> {
         StoreBatches(store: self, cursor: try PostgresCursor(Self.awardsQuery(selection, asOf: asOf,

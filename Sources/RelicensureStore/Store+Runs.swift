@@ -105,11 +105,11 @@ extension Store {
     }
 
     /// `planAsMeasured`, and for a report also no parallel workers: a report keeps both cores
-    /// busy itself (the workbook on one, its rows and the server on the other), and two workers
-    /// beside each of its four long queries only fought them for the cores. The 1M ledger's
-    /// monthly report took 35.3–36.5 s without against 36.9–37.7 s with (side by side); a
-    /// backfill was not faster without them (12.2 s against 10.8 s, one run each), so the
-    /// night keeps them.
+    /// busy itself (the workbook on one, its rows and the server on the other), and the workers
+    /// of its four long queries compete with it for them. The 1M ledger's monthly report took
+    /// 35.3 and 36.5 s without against 36.9 and 37.7 s with (two pairs: a small gain on a
+    /// machine whose runs vary by seconds); a 100k backfill without them was slower (12.2 s
+    /// against 10.8 s, one run each), so the night keeps them.
     func planReportAsMeasured() throws {
         try planAsMeasured()
         try connection.execute(script: "SET LOCAL max_parallel_workers_per_gather = 0")

@@ -108,16 +108,15 @@ extension Store {
     /// (`waiting`, or `NOT outcome_is_final`), and no outcome changes before the night records
     /// them after its last round: their outcomes are not looked up again (for the 21,000 awards
     /// of a normal night's second round on the 1M ledger, that second probe cost 0.15 s).
-    public func forEachAwardToEvaluate(round: Int? = nil, batchSize: Int = 20_000,
+    public func forEachAwardToEvaluate(round: Int? = nil, batchSize: Int = 5_000,
                                        _ body: ([StoredAward]) throws -> Void) throws {
-        let (awards, last) = round == nil ? ("awards a WHERE \(Self.waiting(column: "a.award_id"))", "NULL, NULL")
-            : ("awards a JOIN tonight_candidates c ON c.award_id = a.award_id AND c.round = $1::integer",
-               "c.last_outcome, c.last_educator_id")
+        let awards = round == nil ? "awards a WHERE \(Self.waiting(column: "a.award_id"))"
+            : "awards a JOIN tonight_candidates c ON c.award_id = a.award_id AND c.round = $1::integer"
         try connection.query(PostgresQuery(sql: """
             DECLARE waiting_awards NO SCROLL CURSOR FOR
             SELECT a.award_id, a.source, a.badge_id, a.badge_name, a.issuer_id, a.issuer_name, a.recipient_type,
                    a.recipient_identity, a.recipient_hashed, a.recipient_salt, a.award_date::text, \(Self.revokedExpression) AS revoked,
-                   a.verification, a.invalid_detail, \(last)
+                   a.verification, a.invalid_detail
             FROM \(awards)
             """, parameters: round.map { [String($0)] } ?? []))
         defer { _ = try? connection.query("CLOSE waiting_awards") }
@@ -140,9 +139,7 @@ extension Store {
                            issuerName: row["issuer_name"], recipient: recipient,
                            awardDate: row["award_date"].flatMap { CalendarDate($0) },
                            revoked: try row.bool("revoked"), verification: try .stored(try row.string("verification"), awardID: try row.string("award_id")),
-                           invalidDetail: row["invalid_detail"],
-                           lastOutcome: row["last_outcome"].flatMap(Outcome.init(rawValue:)),
-                           lastEducatorID: row["last_educator_id"])
+                           invalidDetail: row["invalid_detail"])
     }
 
     /// Sets matched awards aside for their educator's turn.
@@ -205,7 +202,7 @@ extension Store {
 
     /// Each of tonight's educators with their matched awards and standing credits, in educator
     /// order; `roster` finds the educator by id.
-    public func forEachEducatorNight(roster: [String: Educator], batchSize: Int = 20_000,
+    public func forEachEducatorNight(roster: [String: Educator], batchSize: Int = 5_000,
                                      _ body: (EducatorNight) throws -> Void) throws {
         var awards = try OrderedStream(store: self, cursor: "tonight_awards", batchSize: batchSize, sql: """
             SELECT award_id, educator_id, badge_id, badge_name, issuer_id, issuer_name, award_date::text, revoked

