@@ -25,12 +25,5 @@ extension Store {
             SELECT award_id, run_id, outcome, reason, educator_id, evaluated_on
             FROM award_outcomes WHERE award_id = \(posting.awardID)
             """)
-        try noteOutcomesWritten(on: day)
-    }
-
-    /// Records that outcomes were written as of `day`, for `latestOutcomes(asOf:)`: every
-    /// writer of `award_outcomes` and `outcome_history` calls it in its transaction (sql/016).
-    func noteOutcomesWritten(on day: CalendarDate) throws {
-        try connection.query("SELECT note_outcomes_written(\(day.description)::date)")
     }
 }

@@ -137,7 +137,8 @@ extension Store {
         case sortedHistory
     }
 
-    /// Whether the current outcomes are the latest known ones as of `asOf` (sql/016): sorting the
+    /// Whether the current outcomes are the latest known ones as of `asOf` (`outcome_days`, which
+    /// the database keeps as outcomes are written: sql/016 and 017): sorting the
     /// history of a million awards took each of the monthly report's three award queries 3–4 s
     /// of its 7 s.
     func latestOutcomes(asOf: CalendarDate) throws -> LatestOutcomes {

@@ -292,7 +292,6 @@ extension Store {
             FROM tonight_changed_outcomes t
             WHERE t.award_id = o.award_id AND t.was_outcome IS NOT NULL
             """)
-        try noteOutcomesWritten(on: day)
         try connection.query("""
             UPDATE awards a SET badge_name = coalesce(t.badge_name, a.badge_name),
                                 issuer_id = coalesce(t.issuer_id, a.issuer_id),

@@ -277,6 +277,16 @@ struct ChangedInputsEvaluationTests {
                                                                       days: ["2026-12-10", "2026-12-11", "2026-12-31"])
                 #expect(inOrder == ["2026-12-11", "2026-12-31"])
                 #expect(try outcome(S.neaAward("n10")) == "pending_approval")
+                // A person's fix by hand is noted too (sql/017): an outcome set back to an older day,
+                // or a current outcome deleted, has reports sort the history. Each rolled back.
+                for fix in ["UPDATE award_outcomes SET evaluated_on = '2026-11-01' WHERE award_id = $1",
+                            "DELETE FROM award_outcomes WHERE award_id = $1"] {
+                    let connection = try PostgresConnection(twin.changedOnly.database.conninfo)
+                    try connection.query("BEGIN")
+                    try connection.query(PostgresQuery(sql: fix, parameters: [S.neaAward("n10")]))
+                    #expect(try connection.query("SELECT out_of_order FROM outcome_days").first?.bool(0) == true, "\(fix)")
+                    try connection.query("ROLLBACK")
+                }
                 try twin.night("2026-11-25")
                 #expect(try outcome(S.neaAward("n10")) == "future_dated")
                 let afterEarlierNight = try LatestOutcomesCheck.expectAgreement(twin.changedOnly.database,

