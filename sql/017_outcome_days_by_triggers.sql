@@ -1,12 +1,19 @@
 -- relicensure: `outcome_days` (sql/016) kept by the database itself, so that no writer of
--- outcomes can forget it: not a future one, and not a person's hand-written fix. Each statement
--- that inserts or updates rows of `award_outcomes` or `outcome_history` notes the days of the
--- rows it wrote; a row written for a day before the latest already written (a night run again
--- as of an earlier day, an update that leaves an older day) sets `out_of_order`, as does any
--- current outcome deleted or truncated (its history would then have no current row). Reports
--- then sort the history, as they always did. Replaces the writers' calls of 016's
--- `note_outcomes_written`.
+-- outcomes has to remember it, and a person's fix by hand is noted too. What can make a current
+-- outcome other than its award's latest known one is noted, and reports then sort the history
+-- as they always did:
+--   * a row of either table written for a day before the latest already written (a night run
+--     again as of an earlier day);
+--   * a current outcome set back to an earlier day, or moved to another award;
+--   * a history row's day or award changed;
+--   * a current outcome deleted, or the table truncated (its history then has no current row).
+-- An update that leaves the days alone (an outcome's hours or reason fixed) is not.
+-- What stays the writers' contract, as in 016: a history row is written in the transaction that
+-- writes its award's current outcome for the same day, as a night and a correction do; a
+-- history row inserted alone for a later day than its award's current one is not caught.
+-- Replaces the writers' calls of 016's `note_outcomes_written`.
 
+-- Rows inserted (either table): their days.
 CREATE FUNCTION outcome_days_note_written() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -19,25 +26,59 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- Current outcomes updated: out of order when one moved to an earlier day or off its award.
+CREATE FUNCTION outcome_days_note_current_updated() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE outcome_days d
+    SET out_of_order = d.out_of_order
+            OR EXISTS (SELECT 1 FROM before b LEFT JOIN written w USING (award_id)
+                       WHERE w.award_id IS NULL OR w.evaluated_on < b.evaluated_on),
+        latest_day = greatest(d.latest_day, w.latest)
+    FROM (SELECT max(evaluated_on) AS latest FROM written) w
+    WHERE w.latest IS NOT NULL;
+    RETURN NULL;
+END $$;
+
+-- History updated (it has no key): out of order unless every row kept its award and day.
+CREATE FUNCTION outcome_days_note_history_updated() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF EXISTS (SELECT award_id, evaluated_on FROM before EXCEPT ALL SELECT award_id, evaluated_on FROM written) THEN
+        UPDATE outcome_days SET out_of_order = true;
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- Current outcomes deleted: out of order when any were.
 CREATE FUNCTION outcome_days_note_removed() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    UPDATE outcome_days SET out_of_order = true;
+    -- Two branches: a TRUNCATE trigger has no transition table to look at.
+    IF TG_OP = 'TRUNCATE' THEN
+        UPDATE outcome_days SET out_of_order = true;
+    ELSIF EXISTS (SELECT 1 FROM removed) THEN
+        UPDATE outcome_days SET out_of_order = true;
+    END IF;
     RETURN NULL;
 END $$;
 
--- PostgreSQL allows a transition table only on a trigger for one event: one trigger each.
+-- A trigger with transition tables handles one event (PostgreSQL's rule): one trigger each.
 CREATE TRIGGER award_outcomes_inserted AFTER INSERT ON award_outcomes
     REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_written();
 CREATE TRIGGER award_outcomes_updated AFTER UPDATE ON award_outcomes
-    REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_written();
+    REFERENCING OLD TABLE AS before NEW TABLE AS written
+    FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_current_updated();
 CREATE TRIGGER outcome_history_inserted AFTER INSERT ON outcome_history
     REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_written();
 CREATE TRIGGER outcome_history_updated AFTER UPDATE ON outcome_history
-    REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_written();
+    REFERENCING OLD TABLE AS before NEW TABLE AS written
+    FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_history_updated();
 CREATE TRIGGER award_outcomes_deleted AFTER DELETE ON award_outcomes
-    FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_removed();
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_removed();
 CREATE TRIGGER award_outcomes_truncated AFTER TRUNCATE ON award_outcomes
     FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_removed();
 

@@ -277,16 +277,31 @@ struct ChangedInputsEvaluationTests {
                                                                       days: ["2026-12-10", "2026-12-11", "2026-12-31"])
                 #expect(inOrder == ["2026-12-11", "2026-12-31"])
                 #expect(try outcome(S.neaAward("n10")) == "pending_approval")
-                // A person's fix by hand is noted too (sql/017): an outcome set back to an older day,
-                // or a current outcome deleted, has reports sort the history. Each rolled back.
-                for fix in ["UPDATE award_outcomes SET evaluated_on = '2026-11-01' WHERE award_id = $1",
-                            "DELETE FROM award_outcomes WHERE award_id = $1"] {
+                // A person's fix by hand is noted too (sql/017): what can make a current outcome
+                // other than the latest known one has reports sort the history; a fix that leaves
+                // every day and award alone, or deletes nothing, does not. Each rolled back.
+                let fixes = [
+                    ("UPDATE award_outcomes SET evaluated_on = '2026-11-01' WHERE award_id = $1", true),
+                    ("UPDATE award_outcomes SET award_id = award_id || '-moved' WHERE award_id = $1", true),
+                    ("UPDATE outcome_history SET evaluated_on = evaluated_on + 40 WHERE award_id = $1", true),
+                    ("DELETE FROM award_outcomes WHERE award_id = $1", true),
+                    // Every row, of every day: a reason fixed is no change of order.
+                    ("UPDATE award_outcomes SET reason = reason || ' (checked)' WHERE award_id <> $1 || '-none'", false),
+                    ("UPDATE outcome_history SET reason = reason || ' (checked)' WHERE award_id <> $1 || '-none'", false),
+                    ("DELETE FROM award_outcomes WHERE award_id = $1 || '-none'", false),
+                ]
+                for (fix, outOfOrder) in fixes {
                     let connection = try PostgresConnection(twin.changedOnly.database.conninfo)
                     try connection.query("BEGIN")
                     try connection.query(PostgresQuery(sql: fix, parameters: [S.neaAward("n10")]))
-                    #expect(try connection.query("SELECT out_of_order FROM outcome_days").first?.bool(0) == true, "\(fix)")
+                    #expect(try connection.query("SELECT out_of_order FROM outcome_days").first?.bool(0) == outOfOrder,
+                            "\(fix)")
                     try connection.query("ROLLBACK")
                 }
+                let truncated = try PostgresConnection(twin.changedOnly.database.conninfo)
+                try truncated.execute(script: "BEGIN; TRUNCATE award_outcomes")
+                #expect(try truncated.query("SELECT out_of_order FROM outcome_days").first?.bool(0) == true)
+                try truncated.query("ROLLBACK")
                 try twin.night("2026-11-25")
                 #expect(try outcome(S.neaAward("n10")) == "future_dated")
                 let afterEarlierNight = try LatestOutcomesCheck.expectAgreement(twin.changedOnly.database,

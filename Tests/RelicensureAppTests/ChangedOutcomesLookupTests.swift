@@ -27,7 +27,9 @@ struct ChangedOutcomesLookupTests {
                 // Tonight's outcomes: every current one as it is, then one column changed in
                 // some (each column in turn), and two awards without an outcome yet.
                 let changes = [
-                    "outcome = 'revoked'", "reason = reason || ' (again)'", "educator_id = NULL",
+                    "outcome = CASE outcome WHEN 'revoked' THEN 'credited' ELSE 'revoked' END",
+                    "reason = reason || ' (again)'",
+                    "educator_id = CASE WHEN educator_id IS NULL THEN '0050001' END",
                     "hours = coalesce(hours, 0) + 1", "audit = '{\"tonight\": true}'::jsonb",
                 ]
                 try store.connection.execute(script: """
@@ -42,12 +44,17 @@ struct ChangedOutcomesLookupTests {
                                                              parameters: [awardID]))
                     expected.append(awardID)
                 }
-                for lookup in Store.CurrentOutcomesLookup.allCases {
-                    let found = try store.connection.query(PostgresQuery(sql: """
-                        SELECT award_id FROM (\(Store.changedOutcomes(lookup))) changed ORDER BY award_id COLLATE "C"
-                        """)).map { try $0.string(0) }
-                    #expect(found == expected.sorted(), "\(lookup)")
+                // Whole rows, what each award was included: it decides insert or update, and history.
+                let found = try Store.CurrentOutcomesLookup.allCases.map { lookup in
+                    try store.connection.query(PostgresQuery(sql: """
+                        SELECT award_id, outcome, reason, educator_id, hours::text, audit::text,
+                               was_outcome, was_reason, was_educator_id
+                        FROM (\(Store.changedOutcomes(lookup))) changed ORDER BY award_id COLLATE "C"
+                        """)).map { row in (0..<9).map { row[$0] } }
                 }
+                #expect(found[0] == found[1])
+                #expect(found[0].map { $0[0] ?? "" } == expected.sorted())
+                #expect(found[0].filter { $0[6] == nil }.map { $0[0] ?? "" } == ["new-1", "new-2"])
                 // A night of a few among many looks them up by key; one of all of them joins.
                 try store.connection.execute(script: "ANALYZE award_outcomes; DELETE FROM tonight_outcomes WHERE award_id <> 'new-1'")
                 #expect(try store.currentOutcomesLookup() == .byKey)

