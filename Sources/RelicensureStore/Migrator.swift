@@ -96,6 +96,16 @@ public struct Migrator {
         return migrations.filter { applied[$0.version] == nil }.map(\.name)
     }
 
+    /// Migrations the database has that this executable does not know, by version: the
+    /// database was migrated by a newer relicensure (an upgrade taken back, say), whose schema
+    /// this one's statements may no longer fit.
+    public func unknownApplied(in store: Store) throws -> [Int] {
+        let exists = try store.connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")
+        guard try exists.first?.bool("present") == true else { return [] }
+        let known = Set(migrations.map(\.version))
+        return try appliedChecksums(store.connection).keys.filter { !known.contains($0) }.sorted()
+    }
+
     private func appliedChecksums(_ connection: PostgresConnection) throws -> [Int: String] {
         var applied: [Int: String] = [:]
         for row in try connection.query("SELECT version, checksum FROM schema_migrations") {

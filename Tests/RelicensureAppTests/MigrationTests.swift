@@ -86,6 +86,24 @@ struct MigrationTests {
         }
     }
 
+    @Test("Commands refuse a database migrated by a newer relicensure, and say so, before any work")
+    func refusesNewerSchema() throws {
+        try withTestDatabase { database in
+            let workspace = try Workspace(database: database)
+            try workspace.migrate()
+            _ = try workspace.session().openStore()
+            let connection = try PostgresConnection(database.conninfo)
+            try connection.execute(script: """
+                INSERT INTO schema_migrations (version, name, checksum) VALUES (998, '998_later.sql', 'x'), (999, '999_later.sql', 'y')
+                """)
+            #expect {
+                try workspace.session().openStore()
+            } throws: { error in
+                "\(error)".contains("migrated by a newer relicensure (migration 998, 999 is unknown to this one)")
+            }
+        }
+    }
+
     @Test("The ledger is append-only and no award is credited twice")
     func ledgerGuarantees() throws {
         try withTestDatabase { database in
