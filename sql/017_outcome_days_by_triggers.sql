@@ -11,18 +11,24 @@
 -- What stays the writers' contract, as in 016: a history row is written in the transaction that
 -- writes its award's current outcome for the same day, as a night and a correction do; a
 -- history row inserted alone for a later day than its award's current one is not caught.
--- Replaces the writers' calls of 016's `note_outcomes_written` (kept below as a no-op).
+-- Replaces the writers' calls of 016's `note_outcomes_written`, which stays as it was: a
+-- relicensure of before this migration run against this schema (an upgrade taken back) still
+-- calls it after writing, and it notes the day the triggers have already noted.
 
--- Rows inserted (either table): their days.
+-- The one way the triggers change `outcome_days`: out of order from now on if `reordered`, and
+-- the latest day written at least `latest` (NULL: unchanged).
+CREATE FUNCTION outcome_days_note(reordered boolean, latest date) RETURNS void
+    LANGUAGE sql
+    AS $$ UPDATE outcome_days SET out_of_order = out_of_order OR coalesce(reordered, false),
+                                  latest_day = greatest(latest_day, latest) $$;
+
+-- Rows inserted (either table): out of order when any is for a day before the latest.
 CREATE FUNCTION outcome_days_note_written() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    UPDATE outcome_days d
-    SET out_of_order = d.out_of_order OR w.earliest < d.latest_day,
-        latest_day = greatest(d.latest_day, w.latest)
-    FROM (SELECT min(evaluated_on) AS earliest, max(evaluated_on) AS latest FROM written) w
-    WHERE w.latest IS NOT NULL;
+    PERFORM outcome_days_note((SELECT min(evaluated_on) FROM written) < (SELECT latest_day FROM outcome_days),
+                              (SELECT max(evaluated_on) FROM written));
     RETURN NULL;
 END $$;
 
@@ -31,13 +37,9 @@ CREATE FUNCTION outcome_days_note_current_updated() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    UPDATE outcome_days d
-    SET out_of_order = d.out_of_order
-            OR EXISTS (SELECT 1 FROM before b LEFT JOIN written w USING (award_id)
-                       WHERE w.award_id IS NULL OR w.evaluated_on < b.evaluated_on),
-        latest_day = greatest(d.latest_day, w.latest)
-    FROM (SELECT max(evaluated_on) AS latest FROM written) w
-    WHERE w.latest IS NOT NULL;
+    PERFORM outcome_days_note(EXISTS (SELECT 1 FROM before b LEFT JOIN written w USING (award_id)
+                                      WHERE w.award_id IS NULL OR w.evaluated_on < b.evaluated_on),
+                              (SELECT max(evaluated_on) FROM written));
     RETURN NULL;
 END $$;
 
@@ -46,22 +48,21 @@ CREATE FUNCTION outcome_days_note_history_updated() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    IF EXISTS (SELECT award_id, evaluated_on FROM before EXCEPT ALL SELECT award_id, evaluated_on FROM written) THEN
-        UPDATE outcome_days SET out_of_order = true;
-    END IF;
+    PERFORM outcome_days_note(EXISTS (SELECT award_id, evaluated_on FROM before
+                                      EXCEPT ALL SELECT award_id, evaluated_on FROM written), NULL);
     RETURN NULL;
 END $$;
 
--- Current outcomes deleted: out of order when any were.
+-- Current outcomes deleted or truncated: out of order when any were.
 CREATE FUNCTION outcome_days_note_removed() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
     -- Two branches: a TRUNCATE trigger has no transition table to look at.
     IF TG_OP = 'TRUNCATE' THEN
-        UPDATE outcome_days SET out_of_order = true;
-    ELSIF EXISTS (SELECT 1 FROM removed) THEN
-        UPDATE outcome_days SET out_of_order = true;
+        PERFORM outcome_days_note(true, NULL);
+    ELSE
+        PERFORM outcome_days_note(EXISTS (SELECT 1 FROM removed), NULL);
     END IF;
     RETURN NULL;
 END $$;
@@ -81,10 +82,3 @@ CREATE TRIGGER award_outcomes_deleted AFTER DELETE ON award_outcomes
     REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_removed();
 CREATE TRIGGER award_outcomes_truncated AFTER TRUNCATE ON award_outcomes
     FOR EACH STATEMENT EXECUTE FUNCTION outcome_days_note_removed();
-
--- Kept, doing nothing, for a relicensure of before this migration run against this schema (an
--- upgrade taken back): its night calls it as its last statement, which would otherwise fail
--- the whole night. The triggers above note the days now.
-CREATE OR REPLACE FUNCTION note_outcomes_written(day date) RETURNS void
-    LANGUAGE sql
-    AS $$ SELECT $$;

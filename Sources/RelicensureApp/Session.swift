@@ -76,17 +76,16 @@ public struct Session: Sendable {
             throw AppError(.failed, "cannot connect to the database: \(error). Set 'database:' in \(configuration.file) or DATABASE_URL")
         }
         if requireCurrentSchema {
-            let migrator = try migrator()
-            let pending = try migrator.pending(in: store)
-            guard pending.isEmpty else {
-                throw AppError(.failed, "the database schema is not up to date (\(pending.joined(separator: ", ")) not applied); run `relicensure migrate` first")
+            let difference = try migrator().difference(in: store)
+            guard difference.pending.isEmpty else {
+                throw AppError(.failed, "the database schema is not up to date (\(difference.pending.joined(separator: ", ")) not applied); run `relicensure migrate` first")
             }
             // Refused before any work, rather than a night failing at its last statement.
-            let newer = try migrator.unknownApplied(in: store)
-            guard newer.isEmpty else {
+            guard difference.unknown.isEmpty else {
                 throw AppError(.failed, """
-                    the database was migrated by a newer relicensure (migration \(newer.map(String.init).joined(separator: ", ")) \
-                    is unknown to this one); run that version or a newer one
+                    the database was migrated by a newer relicensure (migration \
+                    \(difference.unknown.map(String.init).joined(separator: ", ")) is unknown to this one); \
+                    run that version or a newer one
                     """)
             }
         }

@@ -88,22 +88,25 @@ public struct Migrator {
         return done
     }
 
-    /// Names of migrations not applied yet (empty when the schema is current).
-    public func pending(in store: Store) throws -> [String] {
-        let exists = try store.connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")
-        guard try exists.first?.bool("present") == true else { return migrations.map(\.name) }
-        let applied = try appliedChecksums(store.connection)
-        return migrations.filter { applied[$0.version] == nil }.map(\.name)
+    /// Where the database's schema and this executable's migrations differ.
+    public struct SchemaDifference: Sendable {
+        /// Names of migrations not applied yet.
+        public let pending: [String]
+        /// Versions applied that this executable does not know: a newer relicensure migrated
+        /// the database (an upgrade taken back, say), and this one's statements may not fit it.
+        public let unknown: [Int]
     }
 
-    /// Migrations the database has that this executable does not know, by version: the
-    /// database was migrated by a newer relicensure (an upgrade taken back, say), whose schema
-    /// this one's statements may no longer fit.
-    public func unknownApplied(in store: Store) throws -> [Int] {
+    /// How the database's schema differs from this executable's migrations, read at once.
+    public func difference(in store: Store) throws -> SchemaDifference {
         let exists = try store.connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")
-        guard try exists.first?.bool("present") == true else { return [] }
+        guard try exists.first?.bool("present") == true else {
+            return SchemaDifference(pending: migrations.map(\.name), unknown: [])
+        }
+        let applied = try appliedChecksums(store.connection)
         let known = Set(migrations.map(\.version))
-        return try appliedChecksums(store.connection).keys.filter { !known.contains($0) }.sorted()
+        return SchemaDifference(pending: migrations.filter { applied[$0.version] == nil }.map(\.name),
+                                unknown: applied.keys.filter { !known.contains($0) }.sorted())
     }
 
     private func appliedChecksums(_ connection: PostgresConnection) throws -> [Int: String] {
