@@ -47,7 +47,7 @@ public enum EducatorTranscript {
         let awards = try store.awards(.educator(id), asOf: asOf).map { award in
             Transcript.Award(awardID: award.awardID, badgeID: award.badgeID, badgeName: award.badgeName,
                              issuerID: award.issuerID, issuerName: award.issuerName, awardDate: award.awardDate,
-                             outcome: award.outcome ?? "not_evaluated", hours: award.hours,
+                             outcome: award.outcome ?? "not_evaluated", hours: award.hours ?? .zero,
                              reason: MonthlySheets.reason(award),
                              note: award.outcome == Outcome.credited.rawValue && award.reason == "capped" ? "capped" : nil)
         }

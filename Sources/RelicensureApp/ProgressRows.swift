@@ -20,10 +20,16 @@ public struct ProgressRow: Sendable {
     /// Every active educator of `roster`, by district, school and name.
     static func rows(roster: [Educator], hours: [String: EducatorHours], pdms: PDMSHours, required: ClockHours,
                      asOf: CalendarDate) -> [ProgressRow] {
-        roster.filter(\.isActive)
-            .sorted { ($0.districtCode, $0.schoolName ?? "", $0.lastName, $0.firstName, $0.id)
-                < ($1.districtCode, $1.schoolName ?? "", $1.lastName, $1.firstName, $1.id) }
-            .map { educator in
+        let active = roster.filter(\.isActive)
+        // Sorted by one key per educator, not by the educators themselves: moving an `Educator`
+        // (a large value) and comparing five strings at every step of the sort took the monthly
+        // report 0.8 s for 50,000 educators. The fields joined by NUL (which sorts before any
+        // other character, and which PostgreSQL text cannot hold) order as the five fields one after
+        // the other would.
+        let keys = active.map { [$0.districtCode, $0.schoolName ?? "", $0.lastName, $0.firstName, $0.id].joined(separator: "\u{0}") }
+        return keys.indices.sorted { keys[$0] < keys[$1] }
+            .map { index in
+                let educator = active[index]
                 let hours = hours[educator.id] ?? EducatorHours()
                 return ProgressRow(educator: educator, hours: hours,
                                    progress: Progress(educator: educator, credited: hours.term,

@@ -39,8 +39,10 @@ public struct AwardStanding: Sendable, Hashable {
     public var reason: String
     /// The educator the award was matched to, when it was.
     public var educatorID: String?
-    /// Net hours (ADD − REVERSE) posted for the award by that day.
-    public var hours: ClockHours
+    /// Net hours (ADD − REVERSE) posted for the award by that day: read for one educator's
+    /// awards (`AwardSelection.educator`, their transcript), `nil` for the other selections,
+    /// whose sheets and pages do not show them.
+    public var hours: ClockHours?
     /// The recipient as received: the plain address, or `hashed` (SPEC §6, Exceptions).
     public var recipient: String?
 

@@ -227,18 +227,28 @@ extension Store {
             ) known ORDER BY award_id, evaluated_on DESC, at DESC
             """
         }
+        // The hours standing for each award are summed over the ledger only for the transcript,
+        // which shows them: the monthly report's three award queries spent about a second each
+        // on that sum and its join, for columns no sheet has.
+        let hours: (column: String, join: String, table: String) = if case .educator = selection {
+            ("(coalesce(s.net, 0) * 100)::bigint", "LEFT JOIN standing s USING (award_id)", """
+                , standing AS (
+                    SELECT award_id, \(Self.netHours) AS net
+                    FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
+                )
+                """)
+        } else {
+            ("NULL::bigint", "", "")
+        }
         return PostgresQuery(sql: """
             WITH latest AS (
                 \(latest)
-            ), standing AS (
-                SELECT award_id, \(Self.netHours) AS net
-                FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
-            )
+            )\(hours.table)
             SELECT a.award_id, a.source_path, a.source_line, a.badge_id, \(Self.claimed("badge_name")),
                    a.issuer_id, \(Self.claimed("issuer_name")), a.award_date::text, a.first_seen_on::text, o.outcome,
-                   coalesce(o.reason, ''), o.educator_id, (coalesce(s.net, 0) * 100)::bigint,
+                   coalesce(o.reason, ''), o.educator_id, \(hours.column),
                    CASE WHEN a.recipient_hashed THEN 'hashed' ELSE a.recipient_identity END
-            FROM awards a LEFT JOIN latest o USING (award_id) LEFT JOIN standing s USING (award_id)
+            FROM awards a LEFT JOIN latest o USING (award_id) \(hours.join)
             WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope) \(inScope)
             ORDER BY \(order)
             """, parameters: parameters)
@@ -260,7 +270,7 @@ extension Store {
                       awardDate: row[7].flatMap { CalendarDate($0) },
                       firstSeenOn: try date(row, 8), outcome: row[9],
                       reason: try row.string(10), educatorID: row[11],
-                      hours: ClockHours(hundredths: try row.int(12)), recipient: row[13])
+                      hours: row[12] == nil ? nil : ClockHours(hundredths: try row.int(12)), recipient: row[13])
     }
 
     /// The educator ids of an outcome's `candidates:` detail (`Decision.candidatesDetail`) as a
