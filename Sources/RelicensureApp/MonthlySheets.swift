@@ -55,7 +55,11 @@ struct MonthlySheets {
                                                                     asOf: asOf, batchSize: batchSize)
         let exceptionAwards = try store.sharingSnapshot().startAwards(
             .uncreditedFirstSeen(from: month.firstDay, through: through), asOf: asOf, batchSize: batchSize)
-        let openAwards = try store.sharingSnapshot().startAwards(.open, asOf: asOf, batchSize: batchSize)
+        // The Open sheet's query, the longest, starts once the Credits are read (below): started
+        // with the others, it took the server's share of the cores while the Credits were
+        // written, and left them idle by the time its own rows were.
+        let openReader = try store.sharingSnapshot()
+        let openAwards = LaterBatches { try openReader.startAwards(.open, asOf: asOf, batchSize: batchSize) }
         let pdms = try PDMSHours.read(store: store, asOf: asOf)
         let progress = ProgressRow.rows(roster: educators, hours: hours, pdms: pdms, required: rules.requiredHours,
                                         asOf: asOf)
@@ -67,6 +71,7 @@ struct MonthlySheets {
             summary: ReportRows(sheets.summary(progress, inactive: inactive, hours: hours)),
             credits: ReportRows(name: "Credits", columns: creditColumns) { emit in
                 while let lines = try creditLines.next() { try emit(lines.map(sheets.credit)) }
+                try openAwards.start()
             },
             progress: ProgressRow.sheet(progress),
             pending: ReportRows(name: "Pending", columns: pendingColumns) { emit in
@@ -80,6 +85,27 @@ struct MonthlySheets {
             },
             districtTotals: sheets.districtTotals(progress, inactive: inactive, hours: hours),
             hoursByMonth: sheets.hoursByMonth(hoursByMonth, from: chartStart))
+    }
+
+    /// Batches whose query starts when first asked for, or earlier by `start()`: a sheet's
+    /// query started from the producer of a sheet before it. Each call comes from the thread
+    /// of the sheet being written, one sheet after the other, never two at once.
+    private final class LaterBatches<Element> {
+        private var begin: (() throws -> StoreBatches<Element>)?
+        private var batches: StoreBatches<Element>?
+
+        init(_ begin: @escaping () throws -> StoreBatches<Element>) { self.begin = begin }
+
+        func start() throws {
+            guard let begin else { return }
+            self.begin = nil
+            batches = try begin()
+        }
+
+        func next() throws -> [Element]? {
+            try start()
+            return try batches?.next()
+        }
     }
 
     // MARK: Summary
