@@ -37,12 +37,13 @@ struct MonthlySheets {
     static func sheets(store: Store, rules: CreditingRules, month: ReportMonth, asOf: CalendarDate,
                        batchSize: Int) throws -> MonthlyReportSheets {
         let through = min(month.lastDay, asOf)
-        // The long sheets' queries take the server seconds, so each starts early, on a
-        // connection of its own that sees this snapshot, and the server works on it while this
-        // connection does other work and the workbook is written. The Credits (wanted first)
-        // start now; the Pending and Exceptions, which sort every award's outcomes, once the
-        // roster and the hours are read, so as not to hold those up (half a second sooner on the
-        // 1M-award scenario, in three runs side by side).
+        // The long sheets' queries take the server seconds, so each runs on a connection of its
+        // own that sees this snapshot, started before its rows are wanted, and the server works
+        // on it while this connection does other work and the workbook is written. The Credits
+        // (wanted first) start now; the Pending and Exceptions, which read every award's outcome,
+        // once the roster and the hours are read, so as not to hold those up (half a second
+        // sooner on the 1M-award scenario, in three runs side by side); the Open once the
+        // Credits are read (below).
         let creditLines = try store.sharingSnapshot().startLedgerLines(postedFrom: month.firstDay, through: through,
                                                                        batchSize: batchSize)
         let educators = try store.roster()
@@ -71,7 +72,7 @@ struct MonthlySheets {
             summary: ReportRows(sheets.summary(progress, inactive: inactive, hours: hours)),
             credits: ReportRows(name: "Credits", columns: creditColumns) { emit in
                 while let lines = try creditLines.next() { try emit(lines.map(sheets.credit)) }
-                try openAwards.start()
+                openAwards.start()
             },
             progress: ProgressRow.sheet(progress),
             pending: ReportRows(name: "Pending", columns: pendingColumns) { emit in
@@ -88,23 +89,26 @@ struct MonthlySheets {
     }
 
     /// Batches whose query starts when first asked for, or earlier by `start()`: a sheet's
-    /// query started from the producer of a sheet before it. Each call comes from the thread
-    /// of the sheet being written, one sheet after the other, never two at once.
+    /// query started from the producer of a sheet before it. The producers run on threads of
+    /// their own, but one sheet after the other (`ReportRows.forEachChunk(preparedAhead:)`
+    /// returns only once its thread has finished), so this is never used by two at once.
     private final class LaterBatches<Element> {
         private var begin: (() throws -> StoreBatches<Element>)?
-        private var batches: StoreBatches<Element>?
+        private var started: Result<StoreBatches<Element>, any Error>?
 
         init(_ begin: @escaping () throws -> StoreBatches<Element>) { self.begin = begin }
 
-        func start() throws {
+        /// Starts the query unless it has been; a failure is kept for `next()` to throw, in the
+        /// sheet whose rows it is, rather than failing the sheet that started it.
+        func start() {
             guard let begin else { return }
             self.begin = nil
-            batches = try begin()
+            started = Result { try begin() }
         }
 
         func next() throws -> [Element]? {
-            try start()
-            return try batches?.next()
+            start()
+            return try started?.get().next()
         }
     }
 

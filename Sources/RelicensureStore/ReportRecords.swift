@@ -20,7 +20,8 @@ public struct LedgerLine: Sendable, Hashable {
     public var recordedBy: String?
 }
 
-/// An award with its outcome as of a day and the hours that stand for it then.
+/// An award with its outcome as of a day (and, for one educator's awards, the hours that stand
+/// for it then).
 public struct AwardStanding: Sendable, Hashable {
     public var awardID: String
     public var sourcePath: String

@@ -117,8 +117,9 @@ extension Store {
     }
 
     /// The awards `selection` names, each with its outcome as of `asOf` (the latest evaluated on
-    /// or before that day) and the hours standing for it then, in award-date order. Awards first
-    /// seen after `asOf` are left out, so a report as of a past day shows what was known then.
+    /// or before that day) and, for `.educator`, the hours standing for it then (`nil` for the
+    /// other selections), in award-date order. Awards first seen after `asOf` are left out, so
+    /// a report as of a past day shows what was known then.
     /// With a `scope`, only awards matched to an educator in it, or naming one among their
     /// candidates, are read (an award matched to nobody is seen by `everyone` alone).
     public func awards(_ selection: AwardSelection, asOf: CalendarDate,
