@@ -186,8 +186,14 @@ extension Store {
         // One educator's transcript reads only the awards ever tied to them (by index), not the
         // whole history: a lookup stays fast with a million awards stored. Awards that name them
         // among several candidates are few; those are found by their outcome.
-        var scope = "", awardScope = ""
+        // The hours standing for each award, summed over the ledger, are joined only for the
+        // transcript, which shows them: the monthly report's three award queries spent about a
+        // second each on that sum and its join, for columns no sheet has. (PostgreSQL does not
+        // run a WITH query nothing references.)
+        var scope = "", awardScope = "", hours = "NULL::bigint", hoursJoin = ""
         if case .educator = selection {
+            hours = "(coalesce(s.net, 0) * 100)::bigint"
+            hoursJoin = "LEFT JOIN standing s USING (award_id)"
             let ids = """
                 (SELECT award_id FROM award_outcomes WHERE educator_id = $2
                  UNION SELECT award_id FROM outcome_history WHERE educator_id = $2
@@ -228,28 +234,18 @@ extension Store {
             ) known ORDER BY award_id, evaluated_on DESC, at DESC
             """
         }
-        // The hours standing for each award are summed over the ledger only for the transcript,
-        // which shows them: the monthly report's three award queries spent about a second each
-        // on that sum and its join, for columns no sheet has.
-        let hours: (column: String, join: String, table: String) = if case .educator = selection {
-            ("(coalesce(s.net, 0) * 100)::bigint", "LEFT JOIN standing s USING (award_id)", """
-                , standing AS (
-                    SELECT award_id, \(Self.netHours) AS net
-                    FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
-                )
-                """)
-        } else {
-            ("NULL::bigint", "", "")
-        }
         return PostgresQuery(sql: """
             WITH latest AS (
                 \(latest)
-            )\(hours.table)
+            ), standing AS (
+                SELECT award_id, \(Self.netHours) AS net
+                FROM ledger_entries WHERE posted_on <= $1::date \(scope) GROUP BY award_id
+            )
             SELECT a.award_id, a.source_path, a.source_line, a.badge_id, \(Self.claimed("badge_name")),
                    a.issuer_id, \(Self.claimed("issuer_name")), a.award_date::text, a.first_seen_on::text, o.outcome,
-                   coalesce(o.reason, ''), o.educator_id, \(hours.column),
+                   coalesce(o.reason, ''), o.educator_id, \(hours),
                    CASE WHEN a.recipient_hashed THEN 'hashed' ELSE a.recipient_identity END
-            FROM awards a LEFT JOIN latest o USING (award_id) \(hours.join)
+            FROM awards a LEFT JOIN latest o USING (award_id) \(hoursJoin)
             WHERE a.first_seen_on <= $1::date AND \(condition) \(awardScope) \(inScope)
             ORDER BY \(order)
             """, parameters: parameters)
