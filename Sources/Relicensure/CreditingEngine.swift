@@ -77,7 +77,7 @@ public enum CreditingEngine {
     /// Changes whenever a change to the engine can change an outcome or its detail: a night
     /// that finds a different version than the last night's evaluates every waiting award
     /// again, so an upgrade takes effect on awards already waiting.
-    public static let rulesVersion = "2026-12-06.2"
+    public static let rulesVersion = "2026-12-07.1"
 
     /// The whole night in memory: matching, then each educator's crediting.
     public static func evaluate(_ input: CreditingInput) -> CreditingResult {
@@ -159,6 +159,7 @@ public enum CreditingEngine {
             if let decision = ledger.decide(award) { ledger.result.decisions.append(decision) }
         }
         ledger.settleDuplicates(from: firstAwardDecision)
+        ledger.settleCaps(from: firstAwardDecision)
         return ledger.result
     }
 }

@@ -9,6 +9,8 @@ struct EducatorLedger {
     let asOf: CalendarDate
     var standing: [StandingCredit]
     var result = CreditingResult()
+    /// What each award refused at step 8 asked of the caps, for `settleCaps`.
+    var overCapRequests: [String: CapRequest] = [:]
 
     init(night: EducatorNight, rules: CreditingRules, approvals: ApprovalBook, asOf: CalendarDate) {
         self.night = night
@@ -86,6 +88,7 @@ struct EducatorLedger {
         var audit = grant.audit
         audit.cap = fit.limitingCap
         guard fit.hours.isPositive else {
+            overCapRequests[id] = CapRequest(grant: grant, issuerID: issuerID, term: term)
             return Decision(awardID: id, outcome: .overCap, reason: fit.limitingCap ?? "", educatorID: educator.id,
                             audit: audit)
         }
@@ -118,6 +121,26 @@ struct EducatorLedger {
                   let held = standing.first(where: { $0.badgeID == badgeID }) else { continue }
             result.decisions[index] = Decision(awardID: decision.awardID, outcome: .duplicateCredential,
                                                reason: "credited as \(held.awardID)", educatorID: educator.id)
+        }
+    }
+
+    // MARK: Caps reached later the same night (step 8 again)
+
+    /// Step 8 names the cap that was full when an award's turn came; a later-dated award
+    /// credited the same night can fill another one first in `room`'s order. The next night
+    /// that evaluates the award again names that one, with nothing changed, and an incremental
+    /// night does not evaluate it again. Naming the caps as the night leaves them gives the
+    /// detail every later night gives too. Rooms only shrink once the reversals are posted,
+    /// so the award is still over a cap.
+    mutating func settleCaps(from first: Int) {
+        for index in result.decisions.indices.dropFirst(first) where result.decisions[index].outcome == .overCap {
+            let decision = result.decisions[index]
+            guard let request = overCapRequests[decision.awardID] else { continue }
+            let fit = room(for: request.grant, issuerID: request.issuerID, term: request.term)
+            var audit = decision.audit
+            audit.cap = fit.limitingCap
+            result.decisions[index] = Decision(awardID: decision.awardID, outcome: .overCap, reason: fit.limitingCap ?? "",
+                                               educatorID: decision.educatorID, audit: audit)
         }
     }
 
@@ -182,6 +205,13 @@ struct EducatorLedger {
     }
 
     // MARK: Caps (step 8)
+
+    /// An award's claim on the caps: its hours and kind, its issuer, its educator's term.
+    struct CapRequest {
+        var grant: Grant
+        var issuerID: String
+        var term: LicenseTerm
+    }
 
     struct Fit {
         var hours: ClockHours

@@ -326,4 +326,37 @@ struct ChangedInputsEvaluationTests {
             }
         }
     }
+
+    /// A night credits in award-date order, so an award refused over one cap can see another
+    /// cap fill later that night. A full evaluation the next night names the cap as the night
+    /// left them; the changed-only night does not look at the award again, so the first night
+    /// must already name it so (`EducatorLedger.settleCaps`).
+    @Test("An award over one cap while later awards fill another the same night reads the same on every later night")
+    func capFilledLaterTheSameNight() throws {
+        try CreditTestDatabase.with { first in
+            try CreditTestDatabase.with { second in
+                let twin = Twin(changedOnly: try CreditWorkspace(database: first, neaApproval: "none", neaCap: "10"),
+                                everything: try CreditWorkspace(database: second, neaApproval: "none", neaCap: "10"))
+                for workspace in [twin.changedOnly, twin.everything] {
+                    let config = try String(contentsOfFile: workspace.configPath, encoding: .utf8)
+                    try workspace.write("relicensure.yaml", config.replacingOccurrences(
+                        of: "time_zone: \"America/New_York\"", with: "time_zone: \"America/New_York\"\n  micro_credential_cap: 40"))
+                }
+                let avery = Self.plain("avery.abbott@k12.de.us")
+                // Classroom fills the NEA cap (15 h capped to 10); reading, next, is over it; three
+                // DDOE credentials dated after both then fill the state cap of 40.
+                try twin.write("inbox/n1.json", Self.nea("n1", "classroom", to: avery, on: "2026-09-01"))
+                try twin.write("inbox/n2.json", Self.nea("n2", "reading", to: avery, on: "2026-09-02"))
+                for day in 3...5 {
+                    try twin.write("inbox/d\(day).json", Self.ddoe("d\(day)", "ddoe-\(day)", to: avery, on: "2026-09-0\(day)"))
+                }
+                try twin.night("2026-11-20")
+                let reading = try twin.changedOnly.database.rows(PostgresQuery(
+                    sql: "SELECT outcome, reason FROM award_outcomes WHERE award_id = $1", parameters: [S.neaAward("n2")]))
+                #expect(reading == [["over_cap", "state micro-credential cap 40: 40 used"]])
+                let quiet = try twin.night("2026-11-21")
+                #expect(quiet.0 == 0)
+            }
+        }
+    }
 }

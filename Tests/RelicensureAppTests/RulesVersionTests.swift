@@ -15,8 +15,8 @@ struct RulesVersionTests {
                                "Sources/RelicensureApp/Tonight.swift", "Sources/RelicensureStore/Store+Tonight.swift",
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
-    static let recorded = (rulesVersion: "2026-12-06.2",
-                           digest: "58f8e6c0d1fae5260f032b10a7b7d864e54ddbc9f948e228f8c59d9d848a8d93")
+    static let recorded = (rulesVersion: "2026-12-07.1",
+                           digest: "be14d1a6d4ff2476a149b4ea4dc0e4d26b51f49e3e36d1b7799dd57c9d67c43d")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

@@ -126,7 +126,10 @@ struct CreditingPropertyTests {
         }
     }
 
-    @Test("Running again over its own output posts nothing new and decides the same")
+    /// Whole decisions, not outcomes alone: an incremental night leaves an award's reason and
+    /// audit as the night that last evaluated it wrote them, and a full evaluation must find
+    /// the same (the cap a refused award is over, the credit it duplicates).
+    @Test("Running again over its own output posts nothing new and decides the same, detail for detail")
     func fixedPoint() async {
         await propertyCheck(count: 300, input: ScenarioGen.scenario) { scenario in
             let run = scenario.run()
@@ -143,7 +146,7 @@ struct CreditingPropertyTests {
                 let rerun = CreditingEngine.evaluate(again)
                 #expect(rerun.postings.isEmpty, "\(rerun.postings)\n\(scenario)")
                 for award in notCredited {
-                    #expect(rerun.outcome(of: award.awardID) == result.outcome(of: award.awardID),
+                    #expect(rerun.decision(of: award.awardID) == result.decision(of: award.awardID),
                             "\(award.awardID)\n\(scenario)")
                 }
             }
