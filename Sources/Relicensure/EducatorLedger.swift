@@ -111,11 +111,10 @@ struct EducatorLedger {
     /// next night, with nothing changed. Settling it now gives the outcome every later night
     /// gives too: re-running the engine over its own output decides the same.
     mutating func settleDuplicates(from first: Int) {
-        let refusedAfterStep5: Set<Outcome> = [.issuerNotApproved, .pendingApproval, .deniedByDistrict, .overCap]
         let badgeByAward = Dictionary(night.awards.compactMap { award in award.badgeID.map { (award.awardID, $0) } },
                                       uniquingKeysWith: { kept, _ in kept })
         for index in result.decisions.indices.dropFirst(first)
-        where refusedAfterStep5.contains(result.decisions[index].outcome) {
+        where result.decisions[index].outcome.readsStandingCredits && result.decisions[index].outcome != .duplicateCredential {
             let decision = result.decisions[index]
             guard let badgeID = badgeByAward[decision.awardID],
                   let held = standing.first(where: { $0.badgeID == badgeID }) else { continue }

@@ -21,6 +21,21 @@ public enum Outcome: String, Sendable, CaseIterable, Codable {
     /// RuleTwinTests holds the two together, so a change here needs a migration there.
     public var isFinal: Bool { self == .credited || self == .invalid || self == .revoked }
 
+    /// Outcomes decided at SPEC §5 step 5 or later, against the educator's standing credits:
+    /// a duplicate of one, no room under a cap, or refused at steps 6–7 and so open to becoming
+    /// a duplicate. Tonight's other awards and reversals can change them, so a night evaluates
+    /// an educator's waiting awards of these outcomes with the educator's new ones. The outcomes
+    /// of steps 1–4 (matching, revocation, date, term) read nothing of other awards: a night
+    /// evaluates them again only when their own inputs change. `EducatorLedger.decide` is the
+    /// step order this follows; `outcome_reads_standing_credits` (sql/019) is its SQL twin.
+    public var readsStandingCredits: Bool {
+        switch self {
+        case .duplicateCredential, .issuerNotApproved, .pendingApproval, .deniedByDistrict, .overCap: true
+        case .credited, .outsideLicenseTerm, .futureDated, .unmatchedRecipient, .ambiguousRecipient, .inactiveEducator,
+             .unresolvedReference, .unverified, .revoked, .invalid: false
+        }
+    }
+
     /// The outcome in words an administrator can read on a transcript.
     public var plainWords: String {
         switch self {

@@ -188,8 +188,8 @@ extension Tonight where Step == Steps.InputsLoaded {
 
 extension Tonight where Step == Steps.AwardsMatched {
     /// The educators whose night is evaluated: matched tonight, or holding a credit to reverse.
-    /// Incrementally, their other waiting awards are matched too, in award-date order, as a
-    /// full evaluation would: the room under a cap is theirs.
+    /// Incrementally, their other waiting awards that read standing credits are matched too,
+    /// in award-date order, as a full evaluation would: the room under a cap is theirs.
     consuming func collectEducators() throws -> Tonight<Steps.EducatorsCollected> {
         try work.store.collectTonightsEducators(asOf: work.asOf)
         if var next = work.round.map({ $0 + 1 }) {

@@ -198,9 +198,10 @@ extension Store {
         return chosen
     }
 
-    /// Adds as round `round` the waiting awards of tonight's educators not yet chosen: an
-    /// educator evaluated tonight has all their waiting awards evaluated together, in award-date
-    /// order, as a full evaluation would. Returns how many were added.
+    /// Adds as round `round` the waiting awards of tonight's educators not yet chosen whose
+    /// outcome reads the educator's standing credits (`Outcome.readsStandingCredits`): an
+    /// educator evaluated tonight has those evaluated together, in award-date order, as a full
+    /// evaluation would; the others read nothing tonight changes. Returns how many were added.
     ///
     /// Only educators new since the last round are looked up: an educator's waiting awards do
     /// not change before the night records its outcomes, so those of an educator met in an
@@ -215,7 +216,7 @@ extension Store {
             )
             INSERT INTO tonight_candidates (award_id, round)
             SELECT o.award_id, $1::integer FROM award_outcomes o JOIN met USING (educator_id)
-            WHERE NOT outcome_is_final(o.outcome)
+            WHERE outcome_reads_standing_credits(o.outcome)
               AND NOT EXISTS (SELECT 1 FROM tonight_candidates c WHERE c.award_id = o.award_id)
             """, parameters: [String(round)])).affectedRows
     }

