@@ -149,6 +149,9 @@ let package = Package(
                                .product(name: "Crypto", package: "swift-crypto")],
                 path: "Tests/Support/TestHTTPS", swiftSettings: strictSettings),
 
+        // Test support: a test's own folder in the temporary directory, removed when the test ends.
+        .target(name: "TemporaryFolders", path: "Tests/Support/TemporaryFolders", swiftSettings: strictSettings),
+
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strictSettings),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXReader"], swiftSettings: strictSettings),
         .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"], swiftSettings: strictSettings),
@@ -168,11 +171,11 @@ let package = Package(
         .testTarget(name: "RelicensureAppTests",
                     dependencies: ["RelicensureApp", "RelicensureConfig", "RelicensureStore", "Reports",
                                    "Postgres", "XLSXReader", "CSV", "OpenBadges", "Relicensure", "TestSigning", "TestHTTPS",
-                                   .product(name: "Logging", package: "swift-log")],
+                                   "TemporaryFolders", .product(name: "Logging", package: "swift-log")],
                     swiftSettings: strictSettings),
         .testTarget(name: "RelicensureWebTests",
                     dependencies: ["RelicensureWeb", "RelicensureApp", "RelicensureConfig", "RelicensureStore",
-                                   "Relicensure", "Postgres", "OpenBadges",
+                                   "Relicensure", "Postgres", "OpenBadges", "TemporaryFolders",
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),

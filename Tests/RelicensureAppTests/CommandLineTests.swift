@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 
 /// The built `relicensure` executable, run as cron and operators run it.
@@ -46,9 +47,8 @@ struct CommandLineTests {
 
     @Test("A configuration error exits 2 with FILE:LINE: first on standard error")
     func configurationError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let config = folder.appendingPathComponent("relicensure.yaml")
+        let folder = try TemporaryFolder(prefix: "cli")
+        let config = folder.url.appendingPathComponent("relicensure.yaml")
         try Data("inbox: ./inbox\nreports: ./reports\nddoe:\n  issuers: [x]\n  hours_per_credentail: 10\n".utf8).write(to: config)
         let outcome = try run(["nightly", "--config", config.path])
         #expect(outcome.status == 2)
@@ -66,9 +66,8 @@ struct CommandLineTests {
 
     @Test("A bad --as-of is a usage error; a database that cannot be reached fails with exit 1")
     func usageAndFailure() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let config = folder.appendingPathComponent("relicensure.yaml")
+        let folder = try TemporaryFolder(prefix: "cli")
+        let config = folder.url.appendingPathComponent("relicensure.yaml")
         try Data("database: 'host=/nonexistent-socket-dir dbname=x password=hunter2'\ninbox: ./inbox\nreports: ./reports\nddoe:\n  issuers: [x]\n".utf8).write(to: config)
         let badDate = try run(["nightly", "--config", config.path, "--as-of", "2026-02-30"])
         #expect(badDate.status == 2)

@@ -3,6 +3,7 @@ import Logging
 import Postgres
 import RelicensureApp
 import RelicensureStore
+import TemporaryFolders
 
 /// A fresh PostgreSQL database for one crediting test, created on the server `DATABASE_URL`
 /// names (else libpq's `PG*` defaults) under a random name and dropped afterwards, because
@@ -48,16 +49,19 @@ struct CreditTestDatabase {
 
 /// A district's folders in a temporary directory (config, inbox, reports) pointed at a test
 /// database and a two-educator roster, with Red Clay's rule for NEA: 10 h, 15 h for Classroom
-/// Management, the approval mode and issuer cap given.
+/// Management, the approval mode and issuer cap given. The folder goes when the last copy of
+/// the workspace does.
 struct CreditWorkspace {
-    let root: URL
+    private let folder: TemporaryFolder
     let database: CreditTestDatabase
+
+    var root: URL { folder.url }
 
     init(database: CreditTestDatabase, neaApproval: String = "per-educator", neaCap: String = "null") throws {
         self.database = database
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("relicensure-credit-\(UUID().uuidString)")
-        for folder in ["inbox", "reports"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "relicensure-credit")
+        for name in ["inbox", "reports"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
         }
         let quoted = database.conninfo.replacingOccurrences(of: "'", with: "''")
         try write("relicensure.yaml", """

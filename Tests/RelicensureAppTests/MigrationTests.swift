@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import RelicensureApp
 import RelicensureStore
+import TemporaryFolders
 import Testing
 
 @Suite("Migrations and the ledger's guarantees (SPEC §7)")
@@ -58,16 +59,15 @@ struct MigrationTests {
     @Test("A migration changed after it was applied is an error, not a silent re-run")
     func changedMigration() throws {
         try withTestDatabase { database in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mig-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let file = folder.appendingPathComponent("001_first.sql")
+            let folder = try TemporaryFolder(prefix: "mig")
+            let file = folder.url.appendingPathComponent("001_first.sql")
             try Data("CREATE TABLE one (id int);".utf8).write(to: file)
             let store = try Store(conninfo: database.conninfo)
-            #expect(try Migrator(folder: folder).apply(to: store) == ["001_first.sql"])
+            #expect(try Migrator(folder: folder.url).apply(to: store) == ["001_first.sql"])
             try Data("CREATE TABLE one (id bigint);".utf8).write(to: file)
-            #expect(throws: StoreError.self) { try Migrator(folder: folder).apply(to: store) }
+            #expect(throws: StoreError.self) { try Migrator(folder: folder.url).apply(to: store) }
             do {
-                try Migrator(folder: folder).apply(to: store)
+                try Migrator(folder: folder.url).apply(to: store)
             } catch {
                 #expect("\(error)".contains("001_first.sql was changed after it was applied"))
             }

@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import RelicensureStore
 import RelicensureApp
+import TemporaryFolders
 import Testing
 
 /// SPEC §7 as the operator on call meets it: the program installed alone, a night that could
@@ -44,9 +45,8 @@ struct OperationsTests {
 
     @Test("Copied alone into another folder, the program prints its version and migrates a new database")
     func installedAlone() throws {
-        let bin = FileManager.default.temporaryDirectory.appendingPathComponent("usr-local-bin-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        let copy = bin.appendingPathComponent("relicensure")
+        let bin = try TemporaryFolder(prefix: "usr-local-bin")
+        let copy = bin.url.appendingPathComponent("relicensure")
         try FileManager.default.copyItem(at: CommandLineTests.executable, to: copy)
         func run(_ arguments: [String]) throws -> CommandLineTests.Outcome {
             try CommandLineTests.launch(copy, arguments, environment: ProcessInfo.processInfo.environment,

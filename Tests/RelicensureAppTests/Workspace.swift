@@ -3,18 +3,22 @@ import Logging
 import OpenBadges
 import RelicensureApp
 import RelicensureStore
+import TemporaryFolders
 
 /// A district's folders in a temporary directory: a config file, an inbox, uploads and the
-/// reports folder, pointed at a test database.
+/// reports folder, pointed at a test database. The folder goes when the last copy of the
+/// workspace does.
 struct Workspace {
-    let root: URL
+    private let folder: TemporaryFolder
     let database: TestDatabase
+
+    var root: URL { folder.url }
 
     init(database: TestDatabase, extraConfig: String = "") throws {
         self.database = database
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("relicensure-test-\(UUID().uuidString)")
-        for folder in ["inbox", "uploads", "reports"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "relicensure-test")
+        for name in ["inbox", "uploads", "reports"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
         }
         let quoted = database.conninfo.replacingOccurrences(of: "'", with: "''")
         try write("relicensure.yaml", """

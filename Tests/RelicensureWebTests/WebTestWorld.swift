@@ -7,14 +7,15 @@ import OpenBadges
 import Postgres
 import RelicensureApp
 import RelicensureStore
+import TemporaryFolders
 @testable import RelicensureWeb
 
 /// Two districts in a fresh database, credited by a real night as of today: Red Clay (31) with
 /// two schools and an NEA rule that needs approval, Christina (33) with one school. Accounts:
 /// `state`, `redclay` (district 31, can approve), `christina` (district 33), `dickinson`
-/// (school 3101 of 31). Every password is `password`.
+/// (school 3101 of 31). Every password is `password`. Its folder goes when the world does.
 struct WebTestWorld {
-    let root: URL
+    private let folder: TemporaryFolder
     let conninfo: String
     static let password = "correct horse battery"
 
@@ -42,11 +43,13 @@ struct WebTestWorld {
         return try await body(world)
     }
 
+    var root: URL { folder.url }
+
     private init(conninfo: String, web: String) throws {
         self.conninfo = conninfo
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("relicensure-web-\(UUID().uuidString)")
-        for folder in ["inbox", "reports"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "relicensure-web")
+        for name in ["inbox", "reports"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
         }
         let quoted = conninfo.replacingOccurrences(of: "'", with: "''")
         try write("relicensure.yaml", """
