@@ -27,9 +27,9 @@ struct EducatorLedger {
     mutating func postReversals() {
         for credit in night.standing.sorted(by: { ($0.awardDate, $0.awardID) < ($1.awardDate, $1.awardID) }) {
             if night.revokedAwardIDs.contains(credit.awardID) {
-                reverse(credit, outcome: .revoked, reason: "revoked_after_credit", audit: Audit(rule: "revocation"))
+                reverse(credit, outcome: .revoked, reason: Decision.revokedAfterCredit, audit: Audit(rule: "revocation"))
             } else if let decision = approvals.denialReversing(credit, asOf: asOf) {
-                reverse(credit, outcome: .deniedByDistrict, reason: "denied_after_credit",
+                reverse(credit, outcome: .deniedByDistrict, reason: Decision.deniedAfterCredit,
                         audit: Audit(rule: "district decision", approvalID: decision.id))
             }
         }

@@ -10,7 +10,7 @@ extension Outcome {
              (.inactiveEducator, _) where detail.hasPrefix(Decision.candidatesPrefix):
             plainWords + ": educators " + Decision.candidates(inDetail: detail).joined(separator: ", ")
         case (.outsideLicenseTerm, "no_term_on_record"): "No license term is on record for the educator"
-        case (_, "revoked_after_credit"), (_, "denied_after_credit"):
+        case (_, Decision.revokedAfterCredit), (_, Decision.deniedAfterCredit):
             plainWords + " after it had been credited; its hours were taken back"
         default: plainWords + " (\(detail))"
         }

@@ -38,4 +38,12 @@ extension Decision {
     }
 
     public static let candidatesPrefix = "candidates:"
+
+    /// The detail of a standing credit reversed by a revocation.
+    public static let revokedAfterCredit = "revoked_after_credit"
+
+    /// The detail of a standing credit reversed by the district's denial. The award goes back
+    /// to the educator who held it without being matched again; the night after, which
+    /// evaluates it as a waiting award, matches it (`Store.chooseChangedAwards`).
+    public static let deniedAfterCredit = "denied_after_credit"
 }

@@ -188,49 +188,39 @@ extension Tonight where Step == Steps.InputsLoaded {
 
 extension Tonight where Step == Steps.AwardsMatched {
     /// The educators whose night is evaluated: matched tonight, or holding a credit to reverse.
-    /// Incrementally, their other waiting awards that read standing credits are matched too,
-    /// in award-date order, as a full evaluation would: the room under a cap is theirs.
     consuming func collectEducators() throws -> Tonight<Steps.EducatorsCollected> {
         try work.store.collectTonightsEducators(asOf: work.asOf)
-        if var next = work.round.map({ $0 + 1 }) {
-            while try work.store.chooseWaitingAwardsOfTonightsEducators(round: next) > 0 {
-                work.round = next
-                try work.matchChosenAwards()
-                next += 1
-            }
-        }
         return finish("educators collected")
     }
 }
 
 extension Tonight where Step == Steps.EducatorsCollected {
     /// SPEC §5 steps 3–9 and the reversals, one educator at a time, postings staged as they come.
+    ///
+    /// Incrementally, an educator's waiting awards that read standing credits
+    /// (`Outcome.readsStandingCredits`) change only when the educator's standing credits do.
+    /// So each educator is first credited with tonight's chosen awards alone: one whose night
+    /// posts nothing is settled, its decisions are those a full evaluation makes (its waiting
+    /// awards, evaluated against the same credits, would decide as they did and take no room).
+    /// The others — a credit gained or reversed — have those waiting awards matched too, and
+    /// are credited again with them, in award-date order, as a full evaluation would.
     consuming func creditEducators() throws -> Tonight<Steps.EducatorsCredited> {
-        let inputs = try work.loadedInputs()
-        let store = work.store, session = work.session, asOf = work.asOf, runID = work.runID
-        let rules = session.configuration.rules
-        var byID: [String: Educator] = [:]
-        byID.reserveCapacity(inputs.roster.count)
-        for educator in inputs.roster where byID[educator.id] == nil { byID[educator.id] = educator }
-        var decisions: [Decision] = []
-        var postings: [Posting] = []
-        let batchSize = Evaluation.batchSize
-        func flush(_ tally: inout Evaluation.Tally) throws {
-            try Evaluation.record(decisions, resolved: [:], store: store, tally: &tally)
-            try store.post(postings, runID: runID, postedOn: asOf, configChecksum: session.configChecksum)
-            tally.postings.record(postings)
-            decisions.removeAll(keepingCapacity: true)
-            postings.removeAll(keepingCapacity: true)
+        if var next = work.round.map({ $0 + 1 }) {
+            try work.creditEducators(.settlingUnchanged)
+            work.clock.lap("educators settled")
+            while try work.store.chooseWaitingAwardsOfTonightsEducators(round: next) > 0 {
+                work.round = next
+                try work.matchChosenAwards()
+                for outcome in try work.store.reopenSettledEducators(matchedIn: next) {
+                    work.tally.outcomes[outcome, default: 0] -= 1
+                }
+                next += 1
+            }
+            work.clock.lap("waiting awards matched")
+            try work.creditEducators(.unsettled)
+        } else {
+            try work.creditEducators(.every)
         }
-        var tally = work.tally
-        try store.forEachEducatorNight(roster: byID, batchSize: batchSize) { night in
-            let result = CreditingEngine.credit(night, rules: rules, approvals: inputs.approvals, asOf: asOf)
-            decisions += result.decisions
-            postings += result.postings
-            if decisions.count >= batchSize { try flush(&tally) }
-        }
-        try flush(&tally)
-        work.tally = tally
         return finish("educators credited", reaching: .ledgerPosted)
     }
 }
@@ -273,6 +263,53 @@ extension NightWork {
             throw AppError(.failed, "the night reached crediting without its crediting inputs (a defect: please report it)")
         }
         return inputs
+    }
+
+    /// Which of tonight's educators a crediting pass credits, and what it keeps.
+    enum CreditingPass {
+        /// Every one, every decision and posting recorded (a night evaluating everything).
+        case every
+        /// Every one; recorded only for those whose night posts nothing, who are then settled.
+        case settlingUnchanged
+        /// Those not settled, every decision and posting recorded.
+        case unsettled
+    }
+
+    /// One pass of SPEC §5 steps 3–9 and the reversals over tonight's educators (`pass`), one
+    /// educator at a time, decisions and postings staged a batch at a time.
+    mutating func creditEducators(_ pass: CreditingPass) throws {
+        let inputs = try loadedInputs()
+        let store = self.store, session = self.session, asOf = self.asOf, runID = self.runID
+        let rules = session.configuration.rules
+        var byID: [String: Educator] = [:]
+        byID.reserveCapacity(inputs.roster.count)
+        for educator in inputs.roster where byID[educator.id] == nil { byID[educator.id] = educator }
+        var decisions: [Decision] = []
+        var postings: [Posting] = []
+        var settled: [String] = []
+        let batchSize = Evaluation.batchSize
+        func flush(_ tally: inout Evaluation.Tally) throws {
+            try Evaluation.record(decisions, resolved: [:], store: store, tally: &tally)
+            try store.post(postings, runID: runID, postedOn: asOf, configChecksum: session.configChecksum)
+            try store.settleEducators(settled)
+            tally.postings.record(postings)
+            decisions.removeAll(keepingCapacity: true)
+            postings.removeAll(keepingCapacity: true)
+            settled.removeAll(keepingCapacity: true)
+        }
+        var tally = self.tally
+        try store.forEachEducatorNight(roster: byID, unsettledOnly: pass == .unsettled, batchSize: batchSize) { night in
+            let result = CreditingEngine.credit(night, rules: rules, approvals: inputs.approvals, asOf: asOf)
+            if pass == .settlingUnchanged {
+                guard result.postings.isEmpty else { return }
+                settled.append(night.educator.id)
+            }
+            decisions += result.decisions
+            postings += result.postings
+            if decisions.count >= batchSize { try flush(&tally) }
+        }
+        try flush(&tally)
+        self.tally = tally
     }
 
     /// Matches the awards of the current round (every waiting award when there is none),

@@ -1,5 +1,6 @@
 public import OpenBadges
 import Postgres
+import Relicensure
 
 /// What the last committed night evaluated against (sql/004): its as-of date, its
 /// configuration, and how far it had read the ledger and the approvals.
@@ -124,8 +125,9 @@ extension Store {
     /// Chooses tonight's awards when only changed inputs are evaluated again: awards a file
     /// delivered or a verdict changed tonight, the waiting awards of `changes.educatorIDs`, those
     /// whose recipient names a changed address, those a revocation or status list names, those
-    /// that resolve names through the catalog, and every award waiting for a catalog document
-    /// or a verification, or whose award date has come. Returns how many were chosen.
+    /// that resolve names through the catalog, every award waiting for a catalog document or a
+    /// verification, or whose award date has come, and credits a denial reversed. Returns how
+    /// many were chosen.
     ///
     /// Only waiting awards become candidates, whatever chose them (an outcome read as waiting,
     /// or an award kept by `waiting`): the cursor of a round (`forEachAwardToEvaluate`) reads
@@ -187,6 +189,13 @@ extension Store {
             WHERE outcome = 'future_dated' AND due_on <= \(changes.asOf.description)::date
             ON CONFLICT DO NOTHING
             """).affectedRows
+        // A credit the district's denial reversed went back to its educator unmatched; a full
+        // evaluation matches it the night after, as a waiting award, and so does this.
+        chosen += try connection.query(PostgresQuery(sql: """
+            INSERT INTO tonight_candidates (award_id, round)
+            SELECT award_id, 1 FROM award_outcomes WHERE outcome = $1 AND reason = $2
+            ON CONFLICT DO NOTHING
+            """, parameters: [Outcome.deniedByDistrict.rawValue, Decision.deniedAfterCredit])).affectedRows
         // A source may name an award twice, or one chosen by an earlier source.
         for (source, guarded) in waitingOutcomes.map({ ($0, false) }) + awards.map({ ($0, true) }) {
             chosen += try connection.query(PostgresQuery(sql: """
@@ -198,10 +207,11 @@ extension Store {
         return chosen
     }
 
-    /// Adds as round `round` the waiting awards of tonight's educators not yet chosen whose
-    /// outcome reads the educator's standing credits (`Outcome.readsStandingCredits`): an
-    /// educator evaluated tonight has those evaluated together, in award-date order, as a full
-    /// evaluation would; the others read nothing tonight changes. Returns how many were added.
+    /// Adds as round `round` the waiting awards of tonight's educators not settled and not yet
+    /// chosen whose outcome reads the educator's standing credits (`Outcome.readsStandingCredits`):
+    /// an educator whose credits change tonight has those evaluated together, in award-date
+    /// order, as a full evaluation would; the others read nothing tonight changes. Returns how
+    /// many were added.
     ///
     /// Only educators new since the last round are looked up: an educator's waiting awards do
     /// not change before the night records its outcomes, so those of an educator met in an
@@ -212,7 +222,8 @@ extension Store {
         try addMatchedEducators()
         return try connection.query(PostgresQuery(sql: """
             WITH met AS (
-                UPDATE tonight_educators SET waiting_chosen = true WHERE NOT waiting_chosen RETURNING educator_id
+                UPDATE tonight_educators SET waiting_chosen = true WHERE NOT waiting_chosen AND NOT settled
+                RETURNING educator_id
             )
             INSERT INTO tonight_candidates (award_id, round)
             SELECT o.award_id, $1::integer FROM award_outcomes o JOIN met USING (educator_id)

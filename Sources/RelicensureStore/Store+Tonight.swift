@@ -73,7 +73,8 @@ extension Store {
             ) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_educators (
                 educator_id text PRIMARY KEY,
-                waiting_chosen boolean NOT NULL DEFAULT false   -- see chooseWaitingAwardsOfTonightsEducators
+                waiting_chosen boolean NOT NULL DEFAULT false,  -- see chooseWaitingAwardsOfTonightsEducators
+                settled boolean NOT NULL DEFAULT false          -- see settleEducators
             ) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_status_revoked (award_id text PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE tonight_named_revoked (award_id text PRIMARY KEY) ON COMMIT DROP;
@@ -192,6 +193,32 @@ extension Store {
             """)
     }
 
+    /// Marks educators whose night a crediting pass settled: their decisions are staged, and
+    /// their waiting awards are not chosen (`chooseWaitingAwardsOfTonightsEducators`).
+    public func settleEducators(_ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        try connection.query("UPDATE tonight_educators SET settled = true WHERE educator_id = ANY(\(ids))")
+    }
+
+    /// Settled educators that an award of round `round` matched: their night is no longer
+    /// settled, and the decisions staged for them are withdrawn, to be made again with every
+    /// award of theirs. Returns the outcomes withdrawn. (A waiting award is matched to the
+    /// educator it was matched to before unless what matching reads changed, which chooses it
+    /// in the first round; this keeps the night whole should that ever not hold.)
+    public func reopenSettledEducators(matchedIn round: Int) throws -> [String] {
+        try connection.query(PostgresQuery(sql: """
+            WITH reopened AS (
+                UPDATE tonight_educators e SET settled = false
+                WHERE settled AND EXISTS (SELECT 1 FROM tonight_matched m JOIN tonight_candidates c USING (award_id)
+                                          WHERE m.educator_id = e.educator_id AND c.round = $1::integer)
+                RETURNING educator_id
+            )
+            DELETE FROM tonight_outcomes t USING tonight_matched m
+            WHERE m.award_id = t.award_id AND m.educator_id IN (SELECT educator_id FROM reopened)
+            RETURNING t.outcome
+            """, parameters: [String(round)])).map { try $0.string("outcome") }
+    }
+
     /// Adds the educators of the awards matched so far to tonight's educators.
     func addMatchedEducators() throws {
         try connection.query("""
@@ -200,20 +227,23 @@ extension Store {
             """)
     }
 
-    /// Each of tonight's educators with their matched awards and standing credits, in educator
-    /// order; `roster` finds the educator by id.
-    public func forEachEducatorNight(roster: [String: Educator], batchSize: Int = 5_000,
+    /// Each of tonight's educators (with `unsettledOnly`, those not settled) with their matched
+    /// awards and standing credits, in educator order; `roster` finds the educator by id.
+    public func forEachEducatorNight(roster: [String: Educator], unsettledOnly: Bool = false, batchSize: Int = 5_000,
                                      _ body: (EducatorNight) throws -> Void) throws {
+        let tonights = unsettledOnly ? "SELECT educator_id FROM tonight_educators WHERE NOT settled"
+                                     : "SELECT educator_id FROM tonight_educators"
         var awards = try OrderedStream(store: self, cursor: "tonight_awards", batchSize: batchSize, sql: """
             SELECT award_id, educator_id, badge_id, badge_name, issuer_id, issuer_name, award_date::text, revoked
-            FROM tonight_matched ORDER BY educator_id COLLATE "C"
+            FROM tonight_matched \(unsettledOnly ? "WHERE educator_id IN (\(tonights))" : "")
+            ORDER BY educator_id COLLATE "C"
             """)
         defer { awards.close() }
         var credits = try OrderedStream(store: self, cursor: "tonight_standing", batchSize: batchSize, sql: """
             WITH standing AS (
                 SELECT award_id, educator_id, badge_id, issuer_id, award_date, credit_type, \(Self.netHours) AS net
                 FROM ledger_entries
-                WHERE educator_id IN (SELECT educator_id FROM tonight_educators)
+                WHERE educator_id IN (\(tonights))
                 \(Self.standingGroups)
             )
             SELECT s.award_id, s.educator_id, s.badge_id, s.issuer_id, s.award_date::text, s.credit_type, s.net::text,
@@ -222,7 +252,7 @@ extension Store {
             ORDER BY s.educator_id COLLATE "C"
             """)
         defer { credits.close() }
-        let educators = try connection.query("SELECT educator_id FROM tonight_educators ORDER BY educator_id COLLATE \"C\"")
+        let educators = try connection.query(PostgresQuery(sql: tonights + " ORDER BY educator_id COLLATE \"C\""))
         for row in educators {
             let id = try row.string("educator_id")
             let matched = try awards.take(educatorID: id)

@@ -378,4 +378,35 @@ struct ChangedInputsEvaluationTests {
             }
         }
     }
+
+    /// A night first credits each educator with tonight's awards alone and settles those whose
+    /// credits do not change; a waiting award chosen for another educator then matched to a
+    /// settled one reopens that educator's night (`Store.reopenSettledEducators`). Matching
+    /// decides the same as before unless its inputs changed, which chooses the award first; the
+    /// stale educator here is written by hand, as a person's fix might leave it.
+    @Test("A waiting award matched again to an educator whose night was settled is decided with that night")
+    func settledNightReopened() throws {
+        try CreditTestDatabase.with { first in
+            try CreditTestDatabase.with { second in
+                let twin = Twin(changedOnly: try CreditWorkspace(database: first),
+                                everything: try CreditWorkspace(database: second))
+                let avery = "avery.abbott@k12.de.us", jordan = "jordan.bishop@k12.de.us"
+                try twin.write("inbox/n1.json", Self.nea("n1", "reading", to: Self.plain(jordan), on: "2026-09-01"))
+                try twin.night("2026-11-20")
+                for workspace in [twin.changedOnly, twin.everything] {
+                    _ = try workspace.database.rows(PostgresQuery(
+                        sql: "UPDATE award_outcomes SET educator_id = '0040100' WHERE award_id = $1", parameters: [S.neaAward("n1")]))
+                }
+                // Avery gains a credit (her waiting awards, n1 among them by its stale educator, are
+                // chosen); Jordan's new award waits for approval, so her night is settled first.
+                try twin.write("inbox/d1.json", Self.ddoe("d1", "literacy", to: Self.plain(avery), on: "2026-09-02"))
+                try twin.write("inbox/n2.json", Self.nea("n2", "coaching", to: Self.plain(jordan), on: "2026-09-03"))
+                try twin.night("2026-11-21")
+                let n1 = try twin.changedOnly.database.rows(PostgresQuery(
+                    sql: "SELECT outcome, educator_id FROM award_outcomes WHERE award_id = $1", parameters: [S.neaAward("n1")]))
+                #expect(n1 == [["pending_approval", "0040137"]])
+                try twin.night("2026-11-22")
+            }
+        }
+    }
 }

@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "4d5aeaf6f3a1c3c90dc73028bec78fc8882caf6e11e5176aae15d30f464a365f")
+                           digest: "1dd748ca8c82ecabb4a126cb5bf8101ad09d895d5d41fe8344fb68762947f914")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
