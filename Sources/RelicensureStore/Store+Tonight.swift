@@ -106,9 +106,10 @@ extension Store {
     /// Every award not yet final, `batchSize` at a time, through a cursor; with `round`, only
     /// those `chooseChangedAwards` or `chooseWaitingAwardsOfTonightsEducators` chose in that round.
     /// Those are waiting awards, each insert into `tonight_candidates` filtering on its own
-    /// (`waiting`, or `NOT outcome_is_final`), and no outcome changes before the night records
-    /// them after its last round: their outcomes are not looked up again (for the 21,000 awards
-    /// of a normal night's second round on the 1M ledger, that second probe cost 0.15 s).
+    /// (`waiting`, a waiting outcome, or `outcome_reads_standing_credits`), and no outcome
+    /// changes before the night records them after its last round: their outcomes are not
+    /// looked up again (for the 21,000 awards of a normal night's second round on the 1M ledger,
+    /// that second probe cost 0.15 s).
     public func forEachAwardToEvaluate(round: Int? = nil, batchSize: Int = 5_000,
                                        _ body: ([StoredAward]) throws -> Void) throws {
         let awards = round == nil ? "awards a WHERE \(Self.waiting(column: "a.award_id"))"

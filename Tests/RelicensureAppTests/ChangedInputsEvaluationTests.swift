@@ -228,8 +228,9 @@ struct ChangedInputsEvaluationTests {
                     "SELECT outcome FROM award_outcomes WHERE award_id LIKE '%/n8'") == "revoked")
 
                 // Jordan, holding a credit, leaves with an award waiting; then the credit is revoked. The
-                // reversal evaluates Jordan's night, and with it the award waiting since Jordan left:
-                // it stopped at matching, so it is matched again, not credited to an inactive educator.
+                // reversal evaluates Jordan's night, but not the award waiting since Jordan left: it
+                // stopped at matching, which reads nothing a reversal changes, and stays there rather
+                // than be credited to an inactive educator.
                 let lessonStudy = S.neaAward("n9"), science = "https://badges.doe.k12.de.us/assertions/d3"
                 try twin.write("inbox/n9.json", Self.nea("n9", "lesson-study", to: Self.plain(jordan), on: "2026-09-11"))
                 try twin.night("2026-12-05")
@@ -406,6 +407,40 @@ struct ChangedInputsEvaluationTests {
                     sql: "SELECT outcome, educator_id FROM award_outcomes WHERE award_id = $1", parameters: [S.neaAward("n1")]))
                 #expect(n1 == [["pending_approval", "0040137"]])
                 try twin.night("2026-11-22")
+            }
+        }
+    }
+
+    /// A credit the district's denial reverses goes back to the educator who held it without
+    /// being matched (the engine reverses standing credits); a full evaluation matches it the
+    /// night after, as a waiting award, and so must the changed-only night
+    /// (`Store.chooseChangedAwards`, `Decision.deniedAfterCredit`): here its educator has left.
+    @Test("A credit denied after its educator left is matched again the night after, as a full evaluation does")
+    func denialOfALeaversCredit() throws {
+        try CreditTestDatabase.with { first in
+            try CreditTestDatabase.with { second in
+                let twin = Twin(changedOnly: try CreditWorkspace(database: first),
+                                everything: try CreditWorkspace(database: second))
+                let jordan = "jordan.bishop@k12.de.us", reading = S.neaAward("n1")
+                try twin.importApprovals(["0040137,\(S.neaBadge("reading")),approved,,HR,2026-11-01,"], name: "approvals-1.csv")
+                try twin.write("inbox/n1.json", Self.nea("n1", "reading", to: Self.plain(jordan), on: "2026-09-01"))
+                try twin.night("2026-11-20")
+                let outcome = {
+                    try twin.changedOnly.database.rows(PostgresQuery(
+                        sql: "SELECT outcome, reason, educator_id FROM award_outcomes WHERE award_id = $1", parameters: [reading]))
+                }
+                #expect(try outcome() == [["credited", "", "0040137"]])
+                try twin.importRoster("""
+                    \(Self.rosterHeader)
+                    0040137,Jordan,Bishop,\(jordan),,31,2020-07-01,2027-06-30,inactive
+                    """, name: "roster-2.csv")
+                try twin.night("2026-11-21")
+                try twin.importApprovals(["0040137,\(S.neaBadge("reading")),denied,,HR,2026-11-22,"], name: "approvals-2.csv")
+                try twin.night("2026-11-22")
+                #expect(try outcome() == [["denied_by_district", "denied_after_credit", "0040137"]])
+                try twin.night("2026-11-23")
+                #expect(try outcome() == [["inactive_educator", "", "0040137"]])
+                try twin.night("2026-11-24")
             }
         }
     }

