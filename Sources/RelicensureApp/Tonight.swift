@@ -7,6 +7,9 @@ import RelicensureStore
 ///     read files → merge and verify → load crediting inputs → match awards →
 ///     collect educators → credit educators → record outcomes → record the PDMS batch
 ///
+/// (On an incremental night, crediting is two passes with a matching round between them:
+/// see `creditEducators`.)
+///
 /// Each step is a `consuming` method of `Tonight<Step>` that returns the next step, and a
 /// `Tonight` cannot be copied: a step called twice, skipped or out of order does not compile.
 /// That order is what the night's temporary tables need — `staged_*` exist from `readFiles`
@@ -197,7 +200,8 @@ extension Tonight where Step == Steps.AwardsMatched {
 extension Tonight where Step == Steps.EducatorsCollected {
     /// SPEC §5 steps 3–9 and the reversals, one educator at a time, postings staged as they come.
     ///
-    /// Incrementally, an educator's waiting awards that read standing credits
+    /// Incrementally, a waiting award whose own inputs changed is among tonight's chosen awards
+    /// already (`Evaluation.chooseChangedAwards`); the others that read standing credits
     /// (`Outcome.readsStandingCredits`) change only when the educator's standing credits do.
     /// So each educator is first credited with tonight's chosen awards alone: one whose night
     /// posts nothing is settled, its decisions are those a full evaluation makes (its waiting
@@ -213,6 +217,7 @@ extension Tonight where Step == Steps.EducatorsCollected {
                 try work.matchChosenAwards()
                 for outcome in try work.store.reopenSettledEducators(matchedIn: next) {
                     work.tally.outcomes[outcome, default: 0] -= 1
+                    if work.tally.outcomes[outcome] == 0 { work.tally.outcomes[outcome] = nil }
                 }
                 next += 1
             }

@@ -213,9 +213,10 @@ extension Store {
     /// order, as a full evaluation would; the others read nothing tonight changes. Returns how
     /// many were added.
     ///
-    /// Only educators new since the last round are looked up: an educator's waiting awards do
-    /// not change before the night records its outcomes, so those of an educator met in an
-    /// earlier round are all chosen already (asking again cost 0.2 s a round on the 1M ledger).
+    /// Only educators not looked up before are (new since the last round, or reopened): an
+    /// educator's waiting awards do not change before the night records its outcomes, so those
+    /// of an educator looked up in an earlier round are all chosen already (asking again cost
+    /// 0.2 s a round on the 1M ledger).
     /// Each award comes once (one outcome, one educator), so a plain anti-join keeps out those
     /// chosen before: `ON CONFLICT DO NOTHING` took 134 ms for 21,000 awards, this 75 ms.
     public func chooseWaitingAwardsOfTonightsEducators(round: Int) throws -> Int {

@@ -173,7 +173,10 @@ extension Store {
     }
 
     /// The educators whose night must be evaluated: those with matched awards, and those with a
-    /// standing credit that a revocation or a district denial now reverses.
+    /// credit that a revocation or a district denial in force reverses. The credit need not
+    /// still stand (these queries do not net the ledger): an educator whose credit was
+    /// reversed on an earlier night is collected while the denial or revocation stands, and
+    /// the night's first crediting pass settles them at once, posting nothing.
     public func collectTonightsEducators(asOf: CalendarDate) throws {
         let day = asOf.description
         try addMatchedEducators()
