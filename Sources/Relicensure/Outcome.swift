@@ -23,8 +23,9 @@ public enum Outcome: String, Sendable, CaseIterable, Codable {
 
     /// Outcomes decided at SPEC §5 step 5 or later, against the educator's standing credits:
     /// a duplicate of one, no room under a cap, or refused at steps 6–7 and so open to becoming
-    /// a duplicate. Tonight's other awards and reversals can change them, so a night evaluates
-    /// an educator's waiting awards of these outcomes with the educator's new ones. The outcomes
+    /// a duplicate. Tonight's other awards and reversals can change them, so a night whose
+    /// awards change an educator's credits evaluates the educator's waiting awards of these
+    /// outcomes with them (`Tonight.creditEducators`). The outcomes
     /// of steps 1–4 (matching, revocation, date, term) read nothing of other awards: a night
     /// evaluates them again only when their own inputs change. `EducatorLedger.decide` is the
     /// step order this follows; `outcome_reads_standing_credits` (sql/019) is its SQL twin.

@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "0a8048fdb0e483759753d8a32fdea3808f6fd2022ee7748d5ecf7da982c5a416")
+                           digest: "ae59ea7f183af2c2eef068fde77a94626f04b355243327bed89dd37f9efd39a4")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
