@@ -42,23 +42,9 @@ extension Store {
             }
             return expression
         }
-        // Every batch takes every entry not exported before, under the nightly lock, so the
-        // entries after the last one exported are the only candidates: a normal night collects
-        // its own few hundred, not the whole ledger. Two index counts (of everything exported,
-        // and of the ledger up to the last exported entry) make sure: should an entry up to it
-        // be missing from every batch (written by some other hand), the whole ledger is looked
-        // at, and it goes out in this batch.
-        let after = try connection.query("""
-            WITH exported AS (SELECT coalesce(max(entry_id), 0) AS last, count(*) AS entries FROM pdms_batch_entries)
-            SELECT CASE WHEN e.entries = (SELECT count(*) FROM ledger_entries WHERE entry_id <= e.last) THEN e.last
-                        ELSE 0 END AS after
-            FROM exported e
-            """).first?.int64("after") ?? 0
-        let pending = try connection.query("""
-            SELECT count(*) AS n FROM ledger_entries l
-            WHERE l.entry_id > \(after) AND NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
-            """)
-        let count = try pending.first?.int("n") ?? 0
+        // The entries no batch has taken are kept by the database (sql/020): a night reads its
+        // own few hundred, whoever posted them and however large the ledger has grown.
+        let count = try connection.query("SELECT count(*) AS n FROM pdms_unexported").first?.int("n") ?? 0
         guard count > 0 else { return nil }
         let columnsJSON = Self.json(columns)
         // The batch number is the next after the last committed batch, not a sequence value:
@@ -79,11 +65,11 @@ extension Store {
         try connection.query(PostgresQuery(sql: """
             INSERT INTO pdms_batch_entries (batch_id, entry_id, row_number, cells)
             SELECT $1::bigint, l.entry_id, row_number() OVER (ORDER BY l.entry_id), jsonb_build_array(\(expressions.joined(separator: ", ")))
-            FROM ledger_entries l
+            FROM pdms_unexported u
+            JOIN ledger_entries l USING (entry_id)
             JOIN awards a USING (award_id)
             LEFT JOIN educators e ON e.educator_id = l.educator_id
-            WHERE l.entry_id > $2::bigint AND NOT EXISTS (SELECT 1 FROM pdms_batch_entries b WHERE b.entry_id = l.entry_id)
-            """, parameters: [batchID, after]))
+            """, parameters: [batchID]))
         return Int64(batchID)
     }
 

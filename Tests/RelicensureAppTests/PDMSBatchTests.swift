@@ -3,8 +3,8 @@ import Foundation
 import RelicensureApp
 import Testing
 
-/// A batch takes every ledger entry not exported before (SPEC §6), looking only past the last
-/// exported entry on a normal night, but never leaving one behind.
+/// A batch takes every ledger entry not exported before (SPEC §6), reading only the entries
+/// waiting for one (sql/020), but never leaving one behind.
 @Suite("PDMS batches leave no entry behind")
 struct PDMSBatchTests {
     typealias S = CreditSample
