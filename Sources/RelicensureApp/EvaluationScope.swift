@@ -47,6 +47,9 @@ struct RosterChanges {
     /// Addresses of changed or removed educators, before and after.
     var addresses: Set<String> = []
 
+    /// No educator changed: the roster is at the revision the last night read.
+    init() {}
+
     /// Compares tonight's roster with the fingerprints the last night recorded; `previous`
     /// reads the last night's addresses of the educators that differ (or left), the only
     /// ones whose addresses matter. A fingerprint holds every address and whether the

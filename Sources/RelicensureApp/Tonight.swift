@@ -93,6 +93,8 @@ private struct CreditingInputs {
     var directory: RecipientDirectory
     let approvalDecisions: [ApprovalDecision]
     let approvals: ApprovalBook
+    /// The roster's revision read under the night's lock (sql/021), recorded in the basis.
+    let rosterRevision: Int64
     let rosterChanges: RosterChanges
 }
 
@@ -165,11 +167,16 @@ extension Tonight where Step == Steps.Merged {
         var byID: [String: Educator] = [:]
         byID.reserveCapacity(roster.count)
         for educator in roster where byID[educator.id] == nil { byID[educator.id] = educator }
+        let revision = try store.rosterRevision()
+        // A roster at the revision the basis night read is the roster it read: no educator
+        // needs comparing. Without a basis to trust (first night, rules changed), compare all.
+        let rosterChanges = try work.scope.basis?.rosterRevision == revision ? RosterChanges()
+            : RosterChanges(roster: roster, previousFingerprints: try store.evaluatedFingerprints(),
+                            previous: store.evaluatedEducators(ids:))
         let inputs = CreditingInputs(catalog: try store.catalogIndex(), roster: roster, educatorsByID: byID,
                                      directory: RecipientDirectory(roster), approvalDecisions: approvalDecisions,
-                                     approvals: ApprovalBook(approvalDecisions),
-                                     rosterChanges: try RosterChanges(roster: roster, previousFingerprints: try store.evaluatedFingerprints(),
-                                                                    previous: store.evaluatedEducators(ids:)))
+                                     approvals: ApprovalBook(approvalDecisions), rosterRevision: revision,
+                                     rosterChanges: rosterChanges)
         try store.beginEvaluation()
         // OB 3.0 status lists are read in Swift; the awards they revoke join the trusted
         // revocations SQL already knows for tonight.
@@ -245,7 +252,7 @@ extension Tonight where Step == Steps.EducatorsCredited {
         try store.recordEvaluationBasis(runID: work.runID, asOf: work.asOf,
                                         rulesKey: EvaluationScope.rulesKey(work.session),
                                         approvalsThrough: inputs.approvalDecisions.map(\.id).max() ?? 0,
-                                        changed: inputs.rosterChanges.changed, removed: inputs.rosterChanges.removed)
+                                        rosterRevision: inputs.rosterRevision, changed: inputs.rosterChanges.changed, removed: inputs.rosterChanges.removed)
         work.summary.evaluated = work.tally.evaluated
         work.summary.ledger = work.tally.postings
         work.summary.outcomes = work.tally.outcomes

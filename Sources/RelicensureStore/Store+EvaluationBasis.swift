@@ -13,13 +13,17 @@ public struct EvaluationBasis: Sendable, Equatable {
     public var ledgerThrough: Int64
     /// The last approval decision the night read.
     public var approvalsThrough: Int64
+    /// The roster's revision the night read (sql/021), `nil` if it did not record one.
+    public var rosterRevision: Int64?
 
-    public init(runID: Int64, asOf: CalendarDate, rulesKey: String, ledgerThrough: Int64, approvalsThrough: Int64) {
+    public init(runID: Int64, asOf: CalendarDate, rulesKey: String, ledgerThrough: Int64, approvalsThrough: Int64,
+                rosterRevision: Int64? = nil) {
         self.runID = runID
         self.asOf = asOf
         self.rulesKey = rulesKey
         self.ledgerThrough = ledgerThrough
         self.approvalsThrough = approvalsThrough
+        self.rosterRevision = rosterRevision
     }
 }
 
@@ -74,12 +78,22 @@ extension Store {
     /// The basis the last committed night recorded, `nil` before the first.
     public func evaluationBasis() throws -> EvaluationBasis? {
         guard let row = try connection.query("""
-            SELECT run_id, as_of::text, rules_key, ledger_through, approvals_through FROM evaluation_basis
+            SELECT run_id, as_of::text, rules_key, ledger_through, approvals_through, roster_revision FROM evaluation_basis
             """).first else { return nil }
         guard let asOf = CalendarDate(try row.string("as_of")) else { throw StoreError("the evaluation basis has an unreadable date") }
         return EvaluationBasis(runID: try row.int64("run_id"), asOf: asOf, rulesKey: try row.string("rules_key"),
                                ledgerThrough: try row.int64("ledger_through"),
-                               approvalsThrough: try row.int64("approvals_through"))
+                               approvalsThrough: try row.int64("approvals_through"),
+                               rosterRevision: try row["roster_revision"].map { _ in try row.int64("roster_revision") })
+    }
+
+    /// The roster's revision (sql/021): it moves whenever a row of the roster is written. Read
+    /// it under `holdCreditingInputs`, so that it names the roster the night reads.
+    public func rosterRevision() throws -> Int64 {
+        guard let row = try connection.query("SELECT revision FROM roster_revision").first else {
+            throw StoreError("the roster revision is missing: run `relicensure migrate`")
+        }
+        return try row.int64("revision")
     }
 
     /// Each educator's fingerprint as the last night read it, by id: enough to tell who changed.
@@ -237,14 +251,15 @@ extension Store {
     /// configuration, the ledger as it stands after tonight's postings, the approvals read, and
     /// the educators whose reading changed (`removed` ones are gone from the roster).
     public func recordEvaluationBasis(runID: Int64, asOf: CalendarDate, rulesKey: String, approvalsThrough: Int64,
-                                      changed: [String: EvaluatedEducator], removed: [String]) throws {
+                                      rosterRevision: Int64, changed: [String: EvaluatedEducator], removed: [String]) throws {
         try connection.query(PostgresQuery(sql: """
-            INSERT INTO evaluation_basis (run_id, as_of, rules_key, ledger_through, approvals_through)
-            SELECT $1::bigint, $2::date, $3, coalesce((SELECT max(entry_id) FROM ledger_entries), 0), $4::bigint
+            INSERT INTO evaluation_basis (run_id, as_of, rules_key, ledger_through, approvals_through, roster_revision)
+            SELECT $1::bigint, $2::date, $3, coalesce((SELECT max(entry_id) FROM ledger_entries), 0), $4::bigint, $5::bigint
             ON CONFLICT (singleton) DO UPDATE SET
                 run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of, rules_key = EXCLUDED.rules_key,
-                ledger_through = EXCLUDED.ledger_through, approvals_through = EXCLUDED.approvals_through
-            """, parameters: [String(runID), asOf.description, rulesKey, String(approvalsThrough)]))
+                ledger_through = EXCLUDED.ledger_through, approvals_through = EXCLUDED.approvals_through,
+                roster_revision = EXCLUDED.roster_revision
+            """, parameters: [String(runID), asOf.description, rulesKey, String(approvalsThrough), String(rosterRevision)]))
         if !removed.isEmpty {
             try connection.query("DELETE FROM evaluated_educators WHERE educator_id = ANY(\(removed))")
         }

