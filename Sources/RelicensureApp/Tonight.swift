@@ -87,7 +87,6 @@ private struct NightWork {
 /// What crediting reads once a night: the catalog, the roster, the approvals.
 private struct CreditingInputs {
     let catalog: CatalogIndex
-    let roster: [Educator]
     /// The roster by educator id (the first row of an id), for the crediting passes.
     let educatorsByID: [String: Educator]
     var directory: RecipientDirectory
@@ -162,31 +161,36 @@ extension Tonight where Step == Steps.Merged {
     consuming func loadCreditingInputs() throws -> Tonight<Steps.InputsLoaded> {
         let store = work.store, session = work.session
         try store.holdCreditingInputs()
-        let roster = try store.roster()
+        let rosterReading = RosterReading(try store.rosterRows())
         let approvalDecisions = try store.approvalDecisions()
-        var byID: [String: Educator] = [:]
-        byID.reserveCapacity(roster.count)
-        for educator in roster where byID[educator.id] == nil { byID[educator.id] = educator }
+        let catalog = try store.catalogIndex()
         let revision = try store.rosterRevision()
-        // A roster at the revision the basis night read is the roster it read: no educator
-        // needs comparing. Without a basis to trust (first night, rules changed), compare all.
-        let rosterChanges = try work.scope.basis?.rosterRevision == revision ? RosterChanges()
-            : RosterChanges(roster: roster, previousFingerprints: try store.evaluatedFingerprints(),
-                            previous: store.evaluatedEducators(ids:))
-        let inputs = CreditingInputs(catalog: try store.catalogIndex(), roster: roster, educatorsByID: byID,
-                                     directory: RecipientDirectory(roster), approvalDecisions: approvalDecisions,
-                                     approvals: ApprovalBook(approvalDecisions), rosterRevision: revision,
-                                     rosterChanges: rosterChanges)
         try store.beginEvaluation()
         // OB 3.0 status lists are read in Swift; the awards they revoke join the trusted
         // revocations SQL already knows for tonight.
         try store.stage(statusRevoked: StatusListRevocation.revokedAwardIDs(store: store, logger: session.logger))
-        if let basis = work.scope.basis {
-            try Evaluation.chooseChangedAwards(since: basis, store: store, session: session,
-                                               decisions: approvalDecisions, roster: inputs.rosterChanges,
-                                               educators: roster)
-            work.round = 1
+        // A roster at the revision the basis night read is the roster it read: no educator
+        // needs comparing, and tonight's awards are chosen while the roster is still being read.
+        // Without a basis to trust (first night, rules changed), every educator is compared.
+        let basis = work.scope.basis
+        let rosterUnchanged = basis?.rosterRevision == revision
+        if let basis, rosterUnchanged {
+            try Evaluation.chooseChangedAwards(since: basis, store: store, session: session, decisions: approvalDecisions,
+                                               roster: RosterChanges(), educators: [])
         }
+        let read = try rosterReading.read()
+        let rosterChanges = try rosterUnchanged ? RosterChanges()
+            : RosterChanges(roster: read.roster, previousFingerprints: try store.evaluatedFingerprints(),
+                            previous: store.evaluatedEducators(ids:))
+        if let basis, !rosterUnchanged {
+            try Evaluation.chooseChangedAwards(since: basis, store: store, session: session, decisions: approvalDecisions,
+                                               roster: rosterChanges, educators: read.roster)
+        }
+        if basis != nil { work.round = 1 }
+        let inputs = CreditingInputs(catalog: catalog, educatorsByID: read.educatorsByID,
+                                     directory: read.directory, approvalDecisions: approvalDecisions,
+                                     approvals: ApprovalBook(approvalDecisions), rosterRevision: revision,
+                                     rosterChanges: rosterChanges)
         work.inputs = inputs
         return finish("evaluation inputs loaded")
     }

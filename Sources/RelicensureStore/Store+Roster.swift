@@ -75,21 +75,35 @@ extension Store {
 
     /// Every educator, active or not, with all their addresses.
     public func roster() throws -> [Educator] {
-        var others: [String: [String]] = [:]
-        for row in try connection.query("""
-            SELECT educator_id, email FROM educator_emails WHERE NOT is_primary ORDER BY educator_id, email
-            """) {
-            others[try row.string("educator_id"), default: []].append(try row.string("email"))
+        try rosterRows().educators()
+    }
+
+    /// The roster's rows as the server sent them: `educators()` decodes them, on any thread.
+    public struct RosterRows: Sendable {
+        let educatorRows: PostgresResult
+        let otherEmails: PostgresResult
+
+        /// Every educator, active or not, with all their addresses.
+        public func educators() throws -> [Educator] {
+            var others: [String: [String]] = [:]
+            for row in otherEmails {
+                others[try row.string("educator_id"), default: []].append(try row.string("email"))
+            }
+            return try educatorRows.map { try Store.educator($0, otherEmails: others) }
         }
-        var educators: [Educator] = []
-        for row in try connection.query("""
-            SELECT educator_id, first_name, last_name, email, district_code, school_code, school_name,
-                   license_type, license_start::text, license_end::text, active
-            FROM educators ORDER BY educator_id
-            """) {
-            educators.append(try Self.educator(row, otherEmails: others))
-        }
-        return educators
+    }
+
+    /// The roster's rows, read now and decoded later: the night decodes them on another core
+    /// while this connection reads the rest of its inputs.
+    public func rosterRows() throws -> RosterRows {
+        RosterRows(educatorRows: try connection.query("""
+                       SELECT educator_id, first_name, last_name, email, district_code, school_code, school_name,
+                              license_type, license_start::text, license_end::text, active
+                       FROM educators ORDER BY educator_id
+                       """),
+                   otherEmails: try connection.query("""
+                       SELECT educator_id, email FROM educator_emails WHERE NOT is_primary ORDER BY educator_id, email
+                       """))
     }
 
     /// One educator by id or by any of their e-mail addresses (case-insensitive).

