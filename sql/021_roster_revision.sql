@@ -4,11 +4,12 @@
 -- next compares every educator only when the revision moved (or when there is no basis to trust,
 -- e.g. after the rules changed). `roster import` writes only the rows that differ, so importing
 -- the same roster again does not move it.
-CREATE TABLE roster_revision (
-    singleton  boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-    revision   bigint NOT NULL
-);
-INSERT INTO roster_revision (revision) VALUES (1);
+-- A sequence, not a counter row: a statement's trigger takes no row lock, so two sessions
+-- writing the roster at once never wait for each other here (a row would make a deadlock of an
+-- import deactivating an educator that a hand in psql is changing). A write rolled back still
+-- moves it: the next night then compares every educator, as it would anyway.
+CREATE SEQUENCE roster_revision;
+SELECT setval('roster_revision', 1);
 
 -- NULL: the night that recorded this basis did not know the revision; compare everyone.
 ALTER TABLE evaluation_basis ADD COLUMN roster_revision bigint;
@@ -18,9 +19,9 @@ BEGIN
     -- Separate statements: TRUNCATE has no transition table, and a statement that touched no
     -- row (an import with nothing new) leaves the revision where it was.
     IF TG_OP = 'TRUNCATE' THEN
-        UPDATE roster_revision SET revision = revision + 1;
+        PERFORM nextval('roster_revision');
     ELSIF EXISTS (SELECT 1 FROM touched) THEN
-        UPDATE roster_revision SET revision = revision + 1;
+        PERFORM nextval('roster_revision');
     END IF;
     RETURN NULL;
 END $$;

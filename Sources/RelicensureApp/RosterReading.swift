@@ -16,7 +16,7 @@ struct RosterReading {
     /// What the other thread made.
     struct Read: Sendable {
         let roster: [Educator]
-        /// The roster by educator id (the first row of an id), for the crediting passes.
+        /// By id, the first row of an id.
         let educatorsByID: [String: Educator]
         let directory: RecipientDirectory
     }

@@ -88,12 +88,13 @@ extension Store {
     }
 
     /// The roster's revision (sql/021): it moves whenever a row of the roster is written. Read
-    /// it under `holdCreditingInputs`, so that it names the roster the night reads.
+    /// it under `holdCreditingInputs`, so that it names the roster the night reads: the lock
+    /// waited for every session writing the roster to end, and holds off any other.
     public func rosterRevision() throws -> Int64 {
-        guard let row = try connection.query("SELECT revision FROM roster_revision").first else {
+        guard let row = try connection.query("SELECT last_value FROM roster_revision").first else {
             throw StoreError("the roster revision is missing: run `relicensure migrate`")
         }
-        return try row.int64("revision")
+        return try row.int64("last_value")
     }
 
     /// Each educator's fingerprint as the last night read it, by id: enough to tell who changed.

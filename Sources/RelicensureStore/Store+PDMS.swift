@@ -44,7 +44,9 @@ extension Store {
         }
         // The entries no batch has taken are kept by the database (sql/020): a night reads its
         // own few hundred, whoever posted them and however large the ledger has grown.
-        let count = try connection.query("SELECT count(*) AS n FROM pdms_unexported").first?.int("n") ?? 0
+        let count = try connection.query("""
+            SELECT count(*) AS n FROM pdms_unexported JOIN ledger_entries USING (entry_id)
+            """).first?.int("n") ?? 0
         guard count > 0 else { return nil }
         let columnsJSON = Self.json(columns)
         // The batch number is the next after the last committed batch, not a sequence value:

@@ -237,11 +237,6 @@ extension Store {
                                      _ body: (EducatorNight) throws -> Void) throws {
         let tonights = unsettledOnly ? "SELECT educator_id FROM tonight_educators WHERE NOT settled"
                                      : "SELECT educator_id FROM tonight_educators"
-        // The standing credits are grouped and sorted in memory, not on disk: at the night's
-        // 4 MB (`planAsMeasured`) the 1M ledger's 2,868 educators of a normal night spilled
-        // twice (59 ms against 40 ms). Sorts and hashes size themselves when the cursors first
-        // fetch, so the setting holds until the last educator.
-        try connection.execute(script: "SET LOCAL work_mem = '32MB'")
         var awards = try OrderedStream(store: self, cursor: "tonight_awards", batchSize: batchSize, sql: """
             SELECT award_id, educator_id, badge_id, badge_name, issuer_id, issuer_name, award_date::text, revoked
             FROM tonight_matched \(unsettledOnly ? "WHERE educator_id IN (\(tonights))" : "")
@@ -285,7 +280,6 @@ extension Store {
             }
             try body(EducatorNight(educator: educator, awards: facts, standing: credited, revokedAwardIDs: revoked))
         }
-        try connection.execute(script: "SET LOCAL work_mem = '\(Self.measuredWorkMemory)'")
     }
 
     /// A changed outcome's `due_on` (sql/014): the award's own date when it is future-dated,
