@@ -88,7 +88,7 @@ struct EducatorLedger {
         var audit = grant.audit
         audit.cap = fit.limitingCap
         guard fit.hours.isPositive else {
-            overCapRequests[id] = CapRequest(grant: grant, issuerID: issuerID, term: term)
+            overCapRequests[id] = CapRequest(grant: grant, issuerID: issuerID)
             return Decision(awardID: id, outcome: .overCap, reason: fit.limitingCap ?? "", educatorID: educator.id,
                             audit: audit)
         }
@@ -134,8 +134,8 @@ struct EducatorLedger {
     mutating func settleCaps(from first: Int) {
         for index in result.decisions.indices.dropFirst(first) where result.decisions[index].outcome == .overCap {
             let decision = result.decisions[index]
-            guard let request = overCapRequests[decision.awardID] else { continue }
-            let fit = room(for: request.grant, issuerID: request.issuerID, term: request.term)
+            guard let request = overCapRequests[decision.awardID], let term = night.educator.term else { continue }
+            let fit = room(for: request.grant, issuerID: request.issuerID, term: term)
             var audit = decision.audit
             audit.cap = fit.limitingCap
             result.decisions[index] = Decision(awardID: decision.awardID, outcome: .overCap, reason: fit.limitingCap ?? "",
@@ -205,11 +205,10 @@ struct EducatorLedger {
 
     // MARK: Caps (step 8)
 
-    /// An award's claim on the caps: its hours and kind, its issuer, its educator's term.
+    /// An award's claim on the caps (in its educator's term): its hours and kind, its issuer.
     struct CapRequest {
         var grant: Grant
         var issuerID: String
-        var term: LicenseTerm
     }
 
     struct Fit {

@@ -10,6 +10,14 @@ struct Evaluation {
         var evaluated = 0
         var outcomes: [String: Int] = [:]
         var postings = PostingTally()
+
+        /// Takes back outcomes counted for decisions that were withdrawn.
+        mutating func withdraw(_ withdrawn: [String]) {
+            for outcome in withdrawn {
+                outcomes[outcome, default: 0] -= 1
+                if outcomes[outcome] == 0 { outcomes[outcome] = nil }
+            }
+        }
     }
 
     /// Awards read, decisions staged and postings written per round trip. Batches of 20,000
@@ -25,10 +33,10 @@ struct Evaluation {
     /// Awards naming a changed address are found by hashing the address with every stored salt,
     /// unless that would take more than `EnvironmentSettings.addressHashBudget` hashes (salts per
     /// assertion): then every award that matched no one is evaluated again, with the educators
-    /// sharing such an address.
+    /// sharing such an address. `educators` (the whole roster) is read only then.
     static func chooseChangedAwards(since basis: EvaluationBasis, store: Store, session: Session,
                                     decisions: [ApprovalDecision], roster: RosterChanges,
-                                    educators rosterNow: [Educator]) throws {
+                                    educators rosterNow: @autoclosure () throws -> [Educator]) throws {
         let asOf = session.asOf
         var educators = Array(roster.changed.keys) + roster.removed
         educators += decisions.filter { decision in
@@ -45,7 +53,7 @@ struct Evaluation {
                 changes.hashedIdentities = identities.hashed
             } else {
                 changes.everyUnmatched = true
-                changes.educatorIDs += RosterChanges.sharing(roster.addresses, in: rosterNow)
+                changes.educatorIDs += RosterChanges.sharing(roster.addresses, in: try rosterNow())
             }
         }
         try store.chooseChangedAwards(changes)

@@ -170,23 +170,19 @@ extension Tonight where Step == Steps.Merged {
         // revocations SQL already knows for tonight.
         try store.stage(statusRevoked: StatusListRevocation.revokedAwardIDs(store: store, logger: session.logger))
         // A roster at the revision the basis night read is the roster it read: no educator
-        // needs comparing, and tonight's awards are chosen while the roster is still being read.
-        // Without a basis to trust (first night, rules changed), every educator is compared.
+        // needs comparing, no address changed, and tonight's awards are chosen while the roster
+        // is still being decoded. Without a basis to trust (first night, rules changed), every
+        // educator is compared.
         let basis = work.scope.basis
-        let rosterUnchanged = basis?.rosterRevision == revision
-        if let basis, rosterUnchanged {
+        let rosterChanges = try basis?.rosterRevision == revision ? RosterChanges()
+            : RosterChanges(roster: rosterReading.read().roster, previousFingerprints: try store.evaluatedFingerprints(),
+                            previous: store.evaluatedEducators(ids:))
+        if let basis {
             try Evaluation.chooseChangedAwards(since: basis, store: store, session: session, decisions: approvalDecisions,
-                                               roster: RosterChanges(), educators: [])
+                                               roster: rosterChanges, educators: try rosterReading.read().roster)
+            work.round = 1
         }
         let read = try rosterReading.read()
-        let rosterChanges = try rosterUnchanged ? RosterChanges()
-            : RosterChanges(roster: read.roster, previousFingerprints: try store.evaluatedFingerprints(),
-                            previous: store.evaluatedEducators(ids:))
-        if let basis, !rosterUnchanged {
-            try Evaluation.chooseChangedAwards(since: basis, store: store, session: session, decisions: approvalDecisions,
-                                               roster: rosterChanges, educators: read.roster)
-        }
-        if basis != nil { work.round = 1 }
         let inputs = CreditingInputs(catalog: catalog, educatorsByID: read.educatorsByID,
                                      directory: read.directory, approvalDecisions: approvalDecisions,
                                      approvals: ApprovalBook(approvalDecisions), rosterRevision: revision,
@@ -231,10 +227,7 @@ extension Tonight where Step == Steps.EducatorsCollected {
             while try work.store.chooseWaitingAwardsOfTonightsEducators(round: next) > 0 {
                 work.round = next
                 try work.matchChosenAwards()
-                for outcome in try work.store.reopenSettledEducators(matchedIn: next) {
-                    work.tally.outcomes[outcome, default: 0] -= 1
-                    if work.tally.outcomes[outcome] == 0 { work.tally.outcomes[outcome] = nil }
-                }
+                work.tally.withdraw(try work.store.reopenSettledEducators(matchedIn: next))
                 next += 1
             }
             work.clock.lap("waiting awards matched")

@@ -167,6 +167,13 @@ extension Store {
             SELECT o.award_id FROM award_outcomes o JOIN tonight_changed_educators USING (educator_id)
             WHERE NOT outcome_is_final(o.outcome)
             """,
+            // A credit the district's denial reversed went back to its educator unmatched; a full
+            // evaluation matches it the night after, as a waiting award, and so does this. (Both
+            // are the engine's fixed words, never a user's.)
+            """
+            SELECT award_id FROM award_outcomes
+            WHERE outcome = '\(Outcome.deniedByDistrict.rawValue)' AND reason = '\(Decision.deniedAfterCredit)'
+            """,
         ]
         if changes.everyUnmatched {
             waitingOutcomes.append("""
@@ -204,13 +211,6 @@ extension Store {
             WHERE outcome = 'future_dated' AND due_on <= \(changes.asOf.description)::date
             ON CONFLICT DO NOTHING
             """).affectedRows
-        // A credit the district's denial reversed went back to its educator unmatched; a full
-        // evaluation matches it the night after, as a waiting award, and so does this.
-        chosen += try connection.query(PostgresQuery(sql: """
-            INSERT INTO tonight_candidates (award_id, round)
-            SELECT award_id, 1 FROM award_outcomes WHERE outcome = $1 AND reason = $2
-            ON CONFLICT DO NOTHING
-            """, parameters: [Outcome.deniedByDistrict.rawValue, Decision.deniedAfterCredit])).affectedRows
         // A source may name an award twice, or one chosen by an earlier source.
         for (source, guarded) in waitingOutcomes.map({ ($0, false) }) + awards.map({ ($0, true) }) {
             chosen += try connection.query(PostgresQuery(sql: """

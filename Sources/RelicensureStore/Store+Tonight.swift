@@ -173,10 +173,10 @@ extension Store {
     }
 
     /// The educators whose night must be evaluated: those with matched awards, and those with a
-    /// credit that a revocation or a district denial in force reverses. The credit need not
-    /// still stand (these queries do not net the ledger): an educator whose credit was
-    /// reversed on an earlier night is collected while the denial or revocation stands, and
-    /// the night's first crediting pass settles them at once, posting nothing.
+    /// credit still standing that a revocation or a district denial in force reverses. (A credit
+    /// reversed on an earlier night no longer brings its educator back every night while the
+    /// denial or revocation stands: with nothing standing and nothing matched, a night of theirs
+    /// posts and decides nothing.)
     public func collectTonightsEducators(asOf: CalendarDate) throws {
         let day = asOf.description
         try addMatchedEducators()
@@ -186,15 +186,22 @@ extension Store {
             INSERT INTO tonight_educators (educator_id)
             SELECT DISTINCT l.educator_id FROM tonight_named_revoked n JOIN ledger_entries l ON l.award_id = n.award_id
             JOIN awards a ON a.award_id = n.award_id
-            WHERE l.kind = 'credit' AND \(Self.revokedExpression)
+            WHERE l.kind = 'credit' AND \(Self.revokedExpression) AND \(Self.stillStanding(award: "l.award_id"))
             ON CONFLICT DO NOTHING
             """))
         // The engine's twin of this rule is ApprovalBook.denialReversing (postReversals).
         try connection.query("""
             INSERT INTO tonight_educators (educator_id)
-            SELECT DISTINCT educator_id FROM credits_denied_in_force(\(day)::date)
+            SELECT DISTINCT d.educator_id FROM credits_denied_in_force(\(day)::date) d
+            WHERE \(unescaped: Self.stillStanding(award: "d.award_id"))
             ON CONFLICT DO NOTHING
             """)
+    }
+
+    /// Whether the award `award` (an SQL column) has hours standing in the ledger, looked up by
+    /// its index: whoever holds them, so that no educator a reversal concerns is left out.
+    static func stillStanding(award: String) -> String {
+        "EXISTS (SELECT 1 FROM ledger_entries x WHERE x.award_id = \(award) HAVING \(netHours(of: "x")) > 0)"
     }
 
     /// Marks educators whose night a crediting pass settled: their decisions are staged, and

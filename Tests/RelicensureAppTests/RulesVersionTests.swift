@@ -20,7 +20,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Roster.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "4f3d2f33eab871993dc4c216c4a61fb8d65e7e799b06864ea889314b903c29bd")
+                           digest: "658a1300d375f78a6243017827e290d532866c2730434c70fe1e135b5c4953fb")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
