@@ -19,6 +19,13 @@ public struct RecipientDirectory: Sendable {
     private var hashed: [SaltKey: SaltTable] = [:]
     /// How often each salt without a table was met (cleared when it grows large).
     private var sightings: [SaltKey: Int] = [:]
+    /// The digest prefixes (in the order of the forms) of salts met once, kept while tables
+    /// leave room for them, oldest first: a salt's second award makes its table from them, so
+    /// an issuer's salt is hashed against the roster once a night, not twice (18 salts on the
+    /// 1M-award normal night). A salt per assertion costs nothing more: its prefixes were
+    /// computed to match it, and are only kept a little longer.
+    private var seenOnce: [SaltKey: [UInt64]] = [:]
+    private var seenOnceOrder: [SaltKey] = []
     /// Every form of every address as bytes, educator by educator (`formsOf`), made when the
     /// first hashed identity is met.
     private var addressForms = AddressForms()
@@ -116,31 +123,53 @@ public struct RecipientDirectory: Sendable {
             tableUses[key, default: 0] += 1
             return confirmed(table.candidates(HashAlgorithm.prefix(of: digest)), digest: digest, salt: salt, key: key)
         }
-        let seen = (sightings[key] ?? 0) + 1
+        let kept = seenOnce.removeValue(forKey: key)
+        let seen = kept == nil ? (sightings[key] ?? 0) + 1 : 2
         guard seen >= 2 else {
             if sightings.count >= Self.maximumSightings { sightings.removeAll(keepingCapacity: true) }
             sightings[key] = seen
             rosterHashings += 1
             // Every address hashed on both cores; only a prefix hit is hashed again in full.
             let wanted = HashAlgorithm.prefix(of: digest)
+            let prefixes = addressForms.digestPrefixes(key.algorithm, salt: salt)
             var candidates: [Int] = []
-            for (form, prefix) in addressForms.digestPrefixes(key.algorithm, salt: salt).enumerated()
-            where prefix == wanted && candidates.last != ownerOfForm[form] {
+            for (form, prefix) in prefixes.enumerated() where prefix == wanted && candidates.last != ownerOfForm[form] {
                 candidates.append(ownerOfForm[form])
             }
+            keepSeenOnce(prefixes, key: key)
             return confirmed(candidates, digest: digest, salt: salt, key: key)
         }
         sightings[key] = nil
+        seenOnceOrder.removeAll { $0 == key }
+        if hashed.count + seenOnce.count >= tableLimit { dropOldestSeenOnce() }
         if hashed.count >= tableLimit, let quietest = tableUses.min(by: { $0.value < $1.value })?.key {
             hashed[quietest] = nil
             tableUses[quietest] = nil
         }
-        let prefixes = addressForms.digestPrefixes(key.algorithm, salt: salt)
+        let prefixes: [UInt64]
+        if let kept {
+            prefixes = kept
+        } else {
+            prefixes = addressForms.digestPrefixes(key.algorithm, salt: salt)
+            rosterHashings += 1
+        }
         let table = SaltTable(unsorted: prefixes.indices.map { SaltTable.entry(prefixes[$0], educator: ownerOfForm[$0]) })
-        rosterHashings += 1
         hashed[key] = table
         tableUses[key] = 1
         return confirmed(table.candidates(HashAlgorithm.prefix(of: digest)), digest: digest, salt: salt, key: key)
+    }
+
+    /// Keeps the prefixes of a salt met once while the tables and the others kept leave room.
+    private mutating func keepSeenOnce(_ prefixes: [UInt64], key: SaltKey) {
+        if hashed.count + seenOnce.count >= tableLimit { dropOldestSeenOnce() }
+        guard hashed.count + seenOnce.count < tableLimit else { return }
+        seenOnce[key] = prefixes
+        seenOnceOrder.append(key)
+    }
+
+    private mutating func dropOldestSeenOnce() {
+        guard !seenOnceOrder.isEmpty else { return }
+        seenOnce[seenOnceOrder.removeFirst()] = nil
     }
 
     /// Those of `candidates` with an address form whose digest under `key` is `digest`, hashed

