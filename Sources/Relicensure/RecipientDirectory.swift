@@ -26,6 +26,11 @@ public struct RecipientDirectory: Sendable {
     /// computed to match it, and are only kept a little longer.
     private var seenOnce: [SaltKey: [UInt64]] = [:]
     private var seenOnceOrder: [SaltKey] = []
+    /// How many salts' digests are kept: a quarter of the budget (41 for 50,000 address forms).
+    /// Tables and kept digests together stay within the budget, and a night of salts per
+    /// assertion does not fill it with digests never asked for again (kept against the whole
+    /// budget, 10,000 such awards took 205 MB instead of 139 MB).
+    private var seenOnceLimit = Self.minimumTables
     /// Every form of every address as bytes, educator by educator (`formsOf`), made when the
     /// first hashed identity is met.
     private var addressForms = AddressForms()
@@ -97,7 +102,9 @@ public struct RecipientDirectory: Sendable {
 
     /// Lower-cased, trimmed: how plain identities compare. The SQL twin is `normalised_address`
     /// (sql/012_rules.sql); RuleTwinTests holds the two together on ASCII.
-    public static func normalise(_ email: String) -> String { String(email.trimmingSpaces).lowercased() }
+    public static func normalise(_ email: String) -> String {
+        RecipientIdentity.isAlreadyNormal(email) ? email : String(email.trimmingSpaces).lowercased()
+    }
 
     /// Every distinct educator the identity matches.
     public mutating func educators(matching recipient: RecipientIdentity) -> [Educator] {
@@ -161,8 +168,8 @@ public struct RecipientDirectory: Sendable {
 
     /// Keeps the prefixes of a salt met once while the tables and the others kept leave room.
     private mutating func keepSeenOnce(_ prefixes: [UInt64], key: SaltKey) {
-        if hashed.count + seenOnce.count >= tableLimit { dropOldestSeenOnce() }
-        guard hashed.count + seenOnce.count < tableLimit else { return }
+        if seenOnce.count >= seenOnceLimit || hashed.count + seenOnce.count >= tableLimit { dropOldestSeenOnce() }
+        guard seenOnce.count < seenOnceLimit, hashed.count + seenOnce.count < tableLimit else { return }
         seenOnce[key] = prefixes
         seenOnceOrder.append(key)
     }
@@ -194,6 +201,8 @@ public struct RecipientDirectory: Sendable {
             formsOf.append(first..<addressForms.count)
             ownerOfForm += repeatElement(index, count: addressForms.count - first)
         }
-        tableLimit = max(Self.minimumTables, budget / max(1, addressForms.count * MemoryLayout<UInt64>.stride))
+        let tableSize = max(1, addressForms.count * MemoryLayout<UInt64>.stride)
+        tableLimit = max(Self.minimumTables, budget / tableSize)
+        seenOnceLimit = max(Self.minimumTables, budget / 4 / tableSize)
     }
 }

@@ -97,9 +97,7 @@ extension Store {
     /// while this connection reads the rest of its inputs.
     public func rosterRows() throws -> RosterRows {
         RosterRows(educatorRows: try connection.query("""
-                       SELECT educator_id, first_name, last_name, email, district_code, school_code, school_name,
-                              license_type, license_start::text, license_end::text, active
-                       FROM educators ORDER BY educator_id
+                       SELECT \(unescaped: Self.educatorColumns) FROM educators ORDER BY educator_id
                        """),
                    otherEmails: try connection.query("""
                        SELECT educator_id, email FROM educator_emails WHERE NOT is_primary ORDER BY educator_id, email
@@ -121,25 +119,27 @@ extension Store {
             others[id, default: []].append(try row.string("email"))
         }
         let rows = try connection.query("""
-            SELECT educator_id, first_name, last_name, email, district_code, school_code, school_name,
-                   license_type, license_start::text, license_end::text, active
-            FROM educators WHERE educator_id = \(id)
+            SELECT \(unescaped: Self.educatorColumns) FROM educators WHERE educator_id = \(id)
             """)
         return try rows.first.map { row in try Self.educator(row, otherEmails: others) }
     }
 
+    /// The columns `educator(_:otherEmails:)` reads, in the order it reads them by position
+    /// (by name, 550,000 lookups a night for 50,000 educators).
+    static let educatorColumns = """
+        educator_id, first_name, last_name, email, district_code, school_code, school_name, license_type,
+        license_start::text, license_end::text, active
+        """
+
     static func educator(_ row: PostgresRow, otherEmails: [String: [String]]) throws -> Educator {
-        let id = try row.string("educator_id")
+        let id = try row.string(0)
         var term: LicenseTerm?
-        if let start = row["license_start"].flatMap({ CalendarDate($0) }),
-           let end = row["license_end"].flatMap({ CalendarDate($0) }) {
+        if let start = row[8].flatMap({ CalendarDate($0) }), let end = row[9].flatMap({ CalendarDate($0) }) {
             term = LicenseTerm(start: start, end: end)
         }
-        return Educator(id: id, firstName: try row.string("first_name"), lastName: try row.string("last_name"),
-                        email: try row.string("email"), otherEmails: otherEmails[id] ?? [],
-                        districtCode: try row.string("district_code"), schoolCode: row["school_code"],
-                        schoolName: row["school_name"], licenseType: row["license_type"], term: term,
-                        isActive: try row.bool("active"))
+        return Educator(id: id, firstName: try row.string(1), lastName: try row.string(2), email: try row.string(3),
+                        otherEmails: otherEmails[id] ?? [], districtCode: try row.string(4), schoolCode: row[5],
+                        schoolName: row[6], licenseType: row[7], term: term, isActive: try row.bool(10))
     }
 }
 

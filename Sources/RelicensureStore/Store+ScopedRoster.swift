@@ -17,8 +17,7 @@ extension Store {
         // strpos, not LIKE: a % or _ someone types is looked for as itself.
         let needle = search.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         return try connection.query("""
-            SELECT e.educator_id, e.first_name, e.last_name, e.email, e.district_code, e.school_code, e.school_name,
-                   e.license_type, e.license_start::text, e.license_end::text, e.active
+            SELECT \(unescaped: Self.educatorColumns)
             FROM educators e
             WHERE \(scope, on: "e") AND (\(school)::text IS NULL OR e.school_code = \(school))
               AND (\(needle)::text IS NULL

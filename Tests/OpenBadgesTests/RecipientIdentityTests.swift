@@ -48,6 +48,25 @@ import OpenBadges
         #expect(RecipientIdentity.candidates(for: " A@B.c ") == [" A@B.c ", "A@B.c", "a@b.c"])
     }
 
+    @Test("An address already trimmed and in lower case is its only form: the shortcut gives what trimming and lower-casing give")
+    func alreadyNormalShortcut() {
+        // Every byte of ASCII and a few beyond, alone, at either end and inside an address.
+        let pieces = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + ["\u{A0}", "\u{2003}", "É", "é", "ß", "İ"]
+        let addresses = pieces.flatMap { piece in [piece, piece + "a@b.c", "a@b.c" + piece, "a" + piece + "@b.c"] }
+            + ["", "a@b.c", "educator0@k12.de.us", "Educator0@k12.de.us"]
+        for address in addresses {
+            var forms = [address]
+            let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed != address { forms.append(trimmed) }
+            if !forms.contains(trimmed.lowercased()) { forms.append(trimmed.lowercased()) }
+            #expect(RecipientIdentity.candidates(for: address) == forms, "\(address.debugDescription)")
+            if RecipientIdentity.isAlreadyNormal(address) { #expect(forms == [address]) }
+        }
+        #expect(RecipientIdentity.isAlreadyNormal("educator0@k12.de.us"))
+        #expect(!RecipientIdentity.isAlreadyNormal("Educator0@k12.de.us"))
+        #expect(!RecipientIdentity.isAlreadyNormal(" educator0@k12.de.us"))
+    }
+
     @Test(arguments: [
         (#"{"identity":"sha256$abc","hashed":true}"#, "bad_recipient"),
         (#"{"identity":"sha512$\#(String(repeating: "a", count: 128))","hashed":true}"#, "bad_recipient"),

@@ -20,7 +20,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Roster.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "4ca082c37b104937856ed978e0eb8ca4f682dcc6951d59b415936937022c466a")
+                           digest: "5de476b66ecc559546b80c3e4f45b39a2be9be12d1b4ace83f8f38a6e4e97240")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
