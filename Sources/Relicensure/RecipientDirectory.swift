@@ -10,8 +10,9 @@ public import OpenBadges
 /// least `minimumTables`): real inboxes bring dozens of recurring (algorithm, salt) pairs — an
 /// issuer per salt, md5 beside sha256 — and a fixed handful of tables let them evict each other,
 /// so that every award hashed the whole roster again (issue 15 measured 127 s of a 149 s
-/// backfill doing that). A salt without a table is matched by hashing the addresses one by one
-/// without keeping them; memory stays flat however many distinct salts a night brings.
+/// backfill doing that). A salt without a table is matched by hashing every address, and its
+/// digests are kept for a while in case the salt comes again (`seenOnce`); memory stays flat
+/// however many distinct salts a night brings.
 public struct RecipientDirectory: Sendable {
     private let educators: [Educator]
     /// Plain addresses, trimmed and lower-cased → indexes into `educators`.
@@ -41,8 +42,9 @@ public struct RecipientDirectory: Sendable {
     private var tableUses: [SaltKey: Int] = [:]
     /// How many tables fit in the budget for this roster (set with the address forms).
     public private(set) var tableLimit = Self.minimumTables
-    /// How many times every roster address was hashed under one salt: a table made, or an award
-    /// whose salt has no table matched address by address. What a night's matching costs.
+    /// How many times every roster address was hashed under one salt: an award whose salt has
+    /// no table, or a table made without digests kept from the salt's first award. What a
+    /// night's matching costs.
     public private(set) var rosterHashings = 0
     private let budget: Int
 
@@ -103,7 +105,7 @@ public struct RecipientDirectory: Sendable {
     /// Lower-cased, trimmed: how plain identities compare. The SQL twin is `normalised_address`
     /// (sql/012_rules.sql); RuleTwinTests holds the two together on ASCII.
     public static func normalise(_ email: String) -> String {
-        RecipientIdentity.isAlreadyNormal(email) ? email : String(email.trimmingSpaces).lowercased()
+        RecipientIdentity.isTrimmedLowercaseASCII(email) ? email : String(email.trimmingSpaces).lowercased()
     }
 
     /// Every distinct educator the identity matches.
@@ -147,7 +149,7 @@ public struct RecipientDirectory: Sendable {
             return confirmed(candidates, digest: digest, salt: salt, key: key)
         }
         sightings[key] = nil
-        seenOnceOrder.removeAll { $0 == key }
+        if kept != nil { seenOnceOrder.removeAll { $0 == key } }
         if hashed.count + seenOnce.count >= tableLimit { dropOldestSeenOnce() }
         if hashed.count >= tableLimit, let quietest = tableUses.min(by: { $0.value < $1.value })?.key {
             hashed[quietest] = nil

@@ -35,8 +35,11 @@ struct Evaluation {
     /// assertion): then every award that matched no one is evaluated again, with the educators
     /// sharing such an address. `educators` (the whole roster) is read only then.
     ///
-    /// Returns the educators whose approvals or ledger changed since `basis`: the only ones who
-    /// can hold a credit that a denial in force reverses tonight (`Store.collectTonightsEducators`).
+    /// Returns every educator chosen this way (roster row or addresses, approvals, ledger): the
+    /// only ones who can hold a credit that a denial in force reverses tonight
+    /// (`Store.collectTonightsEducators`). The last night reversed every credit a denial then in
+    /// force reached, of every educator on the roster; decisions changed or removed in place
+    /// make a night evaluate everything (`EvaluationScope`).
     static func chooseChangedAwards(since basis: EvaluationBasis, store: Store, session: Session,
                                     decisions: [ApprovalDecision], roster: RosterChanges,
                                     educators rosterNow: @autoclosure () throws -> [Educator]) throws -> [String] {
@@ -44,9 +47,9 @@ struct Evaluation {
         let decided = decisions.filter { decision in
             decision.id > basis.approvalsThrough || (basis.asOf < decision.decidedOn && decision.decidedOn <= asOf)
         }.map(\.educatorID)
-        let approvalsOrLedgerChanged = decided + (try store.educatorsPosted(after: basis.ledgerThrough))
-        var changes = EvaluationChanges(asOf: asOf, educatorIDs: Array(roster.changed.keys) + roster.removed
-                                            + approvalsOrLedgerChanged)
+        var changes = EvaluationChanges(asOf: asOf, educatorIDs: Array(roster.changed.keys) + roster.removed + decided
+                                            + (try store.educatorsPosted(after: basis.ledgerThrough)))
+        let chosenEducators = changes.educatorIDs
         if !roster.addresses.isEmpty {
             let salts = try store.recipientSalts()
             let forms = roster.addresses.reduce(0) { $0 + RecipientIdentity.candidates(for: $1).count }
@@ -60,7 +63,7 @@ struct Evaluation {
             }
         }
         try store.chooseChangedAwards(changes)
-        return approvalsOrLedgerChanged
+        return chosenEducators
     }
 
     static func record(_ decisions: [Decision], resolved: [String: AwardFacts], store: Store,

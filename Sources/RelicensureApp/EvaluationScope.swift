@@ -8,12 +8,15 @@ import RelicensureStore
 /// check night by night against a run that does (`RELICENSURE_FULL_EVALUATION=1`).
 enum EvaluationScope {
     /// Every waiting award: no night recorded yet, the configuration changed, the as-of date is
-    /// before the last night's, or the operator asked for it.
+    /// before the last night's, approval decisions were changed or removed in place, or the
+    /// operator asked for it.
     case everything(reason: String)
     /// Only awards whose inputs changed since the last committed night.
     case changedSince(EvaluationBasis)
 
-    static func decide(store: Store, session: Session) throws -> EvaluationScope {
+    /// `approvalsRewritten` is the count read now under the night's hold on the approvals
+    /// (`Store.approvalsRewritten`, sql/023).
+    static func decide(store: Store, session: Session, approvalsRewritten: Int64) throws -> EvaluationScope {
         if session.settings.fullEvaluation {
             return .everything(reason: "RELICENSURE_FULL_EVALUATION is set")
         }
@@ -22,6 +25,10 @@ enum EvaluationScope {
             return .everything(reason: "configuration or crediting rules changed")
         }
         if session.asOf < basis.asOf { return .everything(reason: "as-of date before the last night's") }
+        // Added decisions are found by id and date; one changed or removed in place is not.
+        if basis.approvalsRewritten != approvalsRewritten {
+            return .everything(reason: "approval decisions were changed or removed in the database since the last night")
+        }
         return .changedSince(basis)
     }
 

@@ -4,7 +4,7 @@ import RelicensureStore
 
 /// The roster as crediting reads it — every educator with their addresses, by id, and the
 /// recipient directory made of them — decoded and indexed on a thread of its own while the
-/// night's connection reads the approvals and chooses tonight's awards. On the million-award
+/// night reads its files, the approvals, and chooses tonight's awards. On the million-award
 /// ledger's normal night the roster is the largest of the inputs (50,000 educators: decoding
 /// and indexing them took about 0.1 s of one core), and the server's work on the rest about
 /// as long.
@@ -44,6 +44,15 @@ struct RosterReading {
         finished.signal()   // a second call returns at once
         guard let result = box.result else { throw AppError(.failed, "the roster was not read") }
         return try result.get()
+    }
+
+    /// Takes what the other thread made out of this reading, for the caller to be its last
+    /// holder (the night frees it on another thread); a later `read()` throws.
+    func take() -> Result<Read, any Error>? {
+        finished.wait()
+        finished.signal()
+        defer { box.result = nil }
+        return box.result
     }
 
     /// Written by the decoding thread before it signals `finished`, read only after waiting for

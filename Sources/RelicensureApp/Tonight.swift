@@ -75,15 +75,23 @@ private struct NightWork {
     var summary: NightlyJob.Summary
     var clock: PhaseClock
     let scope: EvaluationScope
+    /// The roster, read as the night begins (under the lock that holds it still until the
+    /// commit) and decoded on another core while the files are read.
+    let roster: RosterReading
+    /// The roster's revision (sql/021) and the approvals' rewrite count (sql/023), read under
+    /// the same lock, recorded in the basis.
+    let rosterRevision: Int64
+    let approvalsRewritten: Int64
     /// Items of tonight's files that were not readable badges, for the log.
     var invalidItems = 0
     var inputs: CreditingInputs?
     var tally = Evaluation.Tally()
     /// With a basis (an incremental night), the round of chosen awards matched last.
     var round: Int?
-    /// With a basis, the educators whose approvals or ledger changed since it: the only ones a
-    /// denial can owe a reversal tonight (`Store.collectTonightsEducators`); every one without.
-    var reversalsOwedBy: [String]?
+    /// With a basis, the educators whose roster row, approvals or ledger changed since it: the
+    /// only ones a denial in force can owe a reversal tonight (`Store.collectTonightsEducators`);
+    /// `nil` (every educator) without.
+    var mayOweReversals: [String]?
 
     var asOf: CalendarDate { session.asOf }
 }
@@ -96,8 +104,6 @@ private struct CreditingInputs: Sendable {
     var directory: RecipientDirectory
     let approvalDecisions: [ApprovalDecision]
     let approvals: ApprovalBook
-    /// The roster's revision read under the night's lock (sql/021), recorded in the basis.
-    let rosterRevision: Int64
     let rosterChanges: RosterChanges
 }
 
@@ -105,12 +111,20 @@ extension Tonight where Step == Steps.Begun {
     fileprivate init(store: Store, session: Session, runID: Int64, settle: SettleWindow, pause: PausePoints,
                      hosted: HostedFetches, summary: NightlyJob.Summary) throws {
         try store.planAsMeasured()
-        let scope = try EvaluationScope.decide(store: store, session: session)
+        // The roster and approvals are held still from here to the commit. Nothing before
+        // crediting reads the roster, but reading it now lets it be decoded while the files are
+        // read, not while the night waits for it (70 ms of the 1M-award normal night).
+        try store.holdCreditingInputs()
+        let roster = RosterReading(try store.rosterRows())
+        let revision = try store.rosterRevision()
+        let approvalsRewritten = try store.approvalsRewritten()
+        let scope = try EvaluationScope.decide(store: store, session: session, approvalsRewritten: approvalsRewritten)
         if case .everything(let reason) = scope {
             session.logger.info("every waiting award is evaluated", metadata: ["reason": "\(reason)"])
         }
         self.init(NightWork(store: store, session: session, runID: runID, settle: settle, pause: pause, hosted: hosted,
-                            summary: summary, clock: PhaseClock(logger: session.logger), scope: scope))
+                            summary: summary, clock: PhaseClock(logger: session.logger), scope: scope,
+                            roster: roster, rosterRevision: revision, approvalsRewritten: approvalsRewritten))
     }
 
     /// SPEC §4: every new file of the inbox, then of the uploads, parsed and staged.
@@ -160,15 +174,14 @@ extension Tonight where Step == Steps.FilesRead {
 }
 
 extension Tonight where Step == Steps.Merged {
-    /// The catalog, roster and approvals, held still for the night; tonight's tables; and, on
-    /// an incremental night, the awards whose inputs changed (`Evaluation.chooseChangedAwards`).
+    /// The catalog, the approvals and the roster read as the night began; tonight's tables;
+    /// and, on an incremental night, the awards whose inputs changed
+    /// (`Evaluation.chooseChangedAwards`).
     consuming func loadCreditingInputs() throws -> Tonight<Steps.InputsLoaded> {
         let store = work.store, session = work.session
-        try store.holdCreditingInputs()
-        let rosterReading = RosterReading(try store.rosterRows())
+        let rosterReading = work.roster, revision = work.rosterRevision
         let approvalDecisions = try store.approvalDecisions()
         let catalog = try store.catalogIndex()
-        let revision = try store.rosterRevision()
         try store.beginEvaluation()
         // OB 3.0 status lists are read in Swift; the awards they revoke join the trusted
         // revocations SQL already knows for tonight.
@@ -182,7 +195,7 @@ extension Tonight where Step == Steps.Merged {
             : RosterChanges(roster: rosterReading.read().roster, previousFingerprints: try store.evaluatedFingerprints(),
                             previous: store.evaluatedEducators(ids:))
         if let basis {
-            work.reversalsOwedBy = try Evaluation.chooseChangedAwards(
+            work.mayOweReversals = try Evaluation.chooseChangedAwards(
                 since: basis, store: store, session: session, decisions: approvalDecisions, roster: rosterChanges,
                 educators: try rosterReading.read().roster)
             work.round = 1
@@ -190,8 +203,7 @@ extension Tonight where Step == Steps.Merged {
         let read = try rosterReading.read()
         let inputs = CreditingInputs(catalog: catalog, educatorsByID: read.educatorsByID,
                                      directory: read.directory, approvalDecisions: approvalDecisions,
-                                     approvals: ApprovalBook(approvalDecisions), rosterRevision: revision,
-                                     rosterChanges: rosterChanges)
+                                     approvals: ApprovalBook(approvalDecisions), rosterChanges: rosterChanges)
         work.inputs = inputs
         return finish("evaluation inputs loaded")
     }
@@ -209,7 +221,7 @@ extension Tonight where Step == Steps.InputsLoaded {
 extension Tonight where Step == Steps.AwardsMatched {
     /// The educators whose night is evaluated: matched tonight, or holding a credit to reverse.
     consuming func collectEducators() throws -> Tonight<Steps.EducatorsCollected> {
-        try work.store.collectTonightsEducators(asOf: work.asOf, deniedAmong: work.reversalsOwedBy)
+        try work.store.collectTonightsEducators(asOf: work.asOf, deniedAmong: work.mayOweReversals)
         return finish("educators collected")
     }
 }
@@ -254,10 +266,11 @@ extension Tonight where Step == Steps.EducatorsCredited {
         try store.recordEvaluationBasis(runID: work.runID, asOf: work.asOf,
                                         rulesKey: EvaluationScope.rulesKey(work.session),
                                         approvalsThrough: inputs.approvalDecisions.map(\.id).max() ?? 0,
-                                        rosterRevision: inputs.rosterRevision, changed: inputs.rosterChanges.changed,
+                                        rosterRevision: work.rosterRevision, approvalsRewritten: work.approvalsRewritten,
+                                        changed: inputs.rosterChanges.changed,
                                         removed: inputs.rosterChanges.removed)
         work.inputs = nil
-        Self.free(inputs)
+        Self.free((consume inputs, work.roster.take()))
         work.summary.evaluated = work.tally.evaluated
         work.summary.ledger = work.tally.postings
         work.summary.outcomes = work.tally.outcomes
@@ -268,11 +281,11 @@ extension Tonight where Step == Steps.EducatorsCredited {
 }
 
 extension Tonight where Step == Steps.EducatorsCredited {
-    /// Lets the inputs go on another thread. Their last reference is the roster's 50,000
-    /// educators, its indexes and the catalog: freeing them took the 1M-award normal night's
+    /// Lets the inputs go on another thread, with the roster they were made of: their last
+    /// reference to the roster's 50,000 educators, its indexes and the catalog: freeing them took the 1M-award normal night's
     /// main thread 26 ms (`perf`), while the PDMS batch, the commit and the file have no use
     /// for them.
-    private static func free(_ inputs: consuming CreditingInputs) {
+    private static func free(_ inputs: consuming some Sendable) {
         Thread.detachNewThread { [inputs] in withExtendedLifetime(inputs) {} }
     }
 }

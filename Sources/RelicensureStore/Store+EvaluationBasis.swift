@@ -15,15 +15,19 @@ public struct EvaluationBasis: Sendable, Equatable {
     public var approvalsThrough: Int64
     /// The roster's revision the night read (sql/021), `nil` if it did not record one.
     public var rosterRevision: Int64?
+    /// How often approval decisions had been changed or removed in place (sql/023), `nil` if
+    /// the night did not record it.
+    public var approvalsRewritten: Int64?
 
     public init(runID: Int64, asOf: CalendarDate, rulesKey: String, ledgerThrough: Int64, approvalsThrough: Int64,
-                rosterRevision: Int64? = nil) {
+                rosterRevision: Int64? = nil, approvalsRewritten: Int64? = nil) {
         self.runID = runID
         self.asOf = asOf
         self.rulesKey = rulesKey
         self.ledgerThrough = ledgerThrough
         self.approvalsThrough = approvalsThrough
         self.rosterRevision = rosterRevision
+        self.approvalsRewritten = approvalsRewritten
     }
 }
 
@@ -78,21 +82,33 @@ extension Store {
     /// The basis the last committed night recorded, `nil` before the first.
     public func evaluationBasis() throws -> EvaluationBasis? {
         guard let row = try connection.query("""
-            SELECT run_id, as_of::text, rules_key, ledger_through, approvals_through, roster_revision FROM evaluation_basis
+            SELECT run_id, as_of::text, rules_key, ledger_through, approvals_through, roster_revision, approvals_rewritten
+            FROM evaluation_basis
             """).first else { return nil }
         guard let asOf = CalendarDate(try row.string("as_of")) else { throw StoreError("the evaluation basis has an unreadable date") }
         return EvaluationBasis(runID: try row.int64("run_id"), asOf: asOf, rulesKey: try row.string("rules_key"),
                                ledgerThrough: try row.int64("ledger_through"),
                                approvalsThrough: try row.int64("approvals_through"),
-                               rosterRevision: try row["roster_revision"].map { _ in try row.int64("roster_revision") })
+                               rosterRevision: try row["roster_revision"].map { _ in try row.int64("roster_revision") },
+                               approvalsRewritten: try row["approvals_rewritten"].map { _ in try row.int64("approvals_rewritten") })
     }
 
     /// The roster's revision (sql/021): it moves whenever a row of the roster is written. Read
     /// it under `holdCreditingInputs`, so that it names the roster the night reads: the lock
     /// waited for every session writing the roster to end, and holds off any other.
     public func rosterRevision() throws -> Int64 {
-        guard let row = try connection.query("SELECT last_value FROM roster_revision").first else {
-            throw StoreError("the roster revision is missing: run `relicensure migrate`")
+        try counter("roster_revision", named: "the roster revision")
+    }
+
+    /// How often approval decisions were changed or removed in place (sql/023), read under
+    /// `holdCreditingInputs` so that it counts what the night reads.
+    public func approvalsRewritten() throws -> Int64 {
+        try counter("approvals_rewritten", named: "the approvals' rewrite counter")
+    }
+
+    private func counter(_ sequence: String, named name: String) throws -> Int64 {
+        guard let row = try connection.query("SELECT last_value FROM \(unescaped: sequence)").first else {
+            throw StoreError("\(name) is missing: run `relicensure migrate`")
         }
         return try row.int64("last_value")
     }
@@ -252,15 +268,19 @@ extension Store {
     /// configuration, the ledger as it stands after tonight's postings, the approvals read, and
     /// the educators whose reading changed (`removed` ones are gone from the roster).
     public func recordEvaluationBasis(runID: Int64, asOf: CalendarDate, rulesKey: String, approvalsThrough: Int64,
-                                      rosterRevision: Int64, changed: [String: EvaluatedEducator], removed: [String]) throws {
+                                      rosterRevision: Int64, approvalsRewritten: Int64,
+                                      changed: [String: EvaluatedEducator], removed: [String]) throws {
         try connection.query(PostgresQuery(sql: """
-            INSERT INTO evaluation_basis (run_id, as_of, rules_key, ledger_through, approvals_through, roster_revision)
-            SELECT $1::bigint, $2::date, $3, coalesce((SELECT max(entry_id) FROM ledger_entries), 0), $4::bigint, $5::bigint
+            INSERT INTO evaluation_basis (run_id, as_of, rules_key, ledger_through, approvals_through, roster_revision,
+                                          approvals_rewritten)
+            SELECT $1::bigint, $2::date, $3, coalesce((SELECT max(entry_id) FROM ledger_entries), 0), $4::bigint, $5::bigint,
+                   $6::bigint
             ON CONFLICT (singleton) DO UPDATE SET
                 run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of, rules_key = EXCLUDED.rules_key,
                 ledger_through = EXCLUDED.ledger_through, approvals_through = EXCLUDED.approvals_through,
-                roster_revision = EXCLUDED.roster_revision
-            """, parameters: [String(runID), asOf.description, rulesKey, String(approvalsThrough), String(rosterRevision)]))
+                roster_revision = EXCLUDED.roster_revision, approvals_rewritten = EXCLUDED.approvals_rewritten
+            """, parameters: [String(runID), asOf.description, rulesKey, String(approvalsThrough), String(rosterRevision),
+                             String(approvalsRewritten)]))
         if !removed.isEmpty {
             try connection.query("DELETE FROM evaluated_educators WHERE educator_id = ANY(\(removed))")
         }

@@ -179,10 +179,12 @@ extension Store {
     /// posts and decides nothing.)
     ///
     /// `deniedAmong`, on an incremental night, limits the denials looked at to those educators:
-    /// the ones whose approvals or ledger changed since the last night, which reversed every
-    /// credit a denial then in force reached. A denial in force tonight that was in force then
-    /// has nothing standing left to reverse, unless a credit was posted since (so its educator
-    /// is among them). Looking at every denial in force cost the 1M-award night 45 ms.
+    /// the ones whose roster row, approvals or ledger changed since the last night
+    /// (`Evaluation.chooseChangedAwards`). That night reversed every credit a denial then in
+    /// force reached, for every educator on the roster; a denial in force tonight that was in
+    /// force then has nothing standing left to reverse unless one of those changed. (Decisions
+    /// changed or removed in place make the night evaluate everything: sql/023.) Looking at
+    /// every denial in force cost the 1M-award normal night 45 ms.
     public func collectTonightsEducators(asOf: CalendarDate, deniedAmong educators: [String]? = nil) throws {
         let day = asOf.description
         try addMatchedEducators()

@@ -60,11 +60,11 @@ import OpenBadges
             if trimmed != address { forms.append(trimmed) }
             if !forms.contains(trimmed.lowercased()) { forms.append(trimmed.lowercased()) }
             #expect(RecipientIdentity.candidates(for: address) == forms, "\(address.debugDescription)")
-            if RecipientIdentity.isAlreadyNormal(address) { #expect(forms == [address]) }
+            if RecipientIdentity.isTrimmedLowercaseASCII(address) { #expect(forms == [address]) }
         }
-        #expect(RecipientIdentity.isAlreadyNormal("educator0@k12.de.us"))
-        #expect(!RecipientIdentity.isAlreadyNormal("Educator0@k12.de.us"))
-        #expect(!RecipientIdentity.isAlreadyNormal(" educator0@k12.de.us"))
+        #expect(RecipientIdentity.isTrimmedLowercaseASCII("educator0@k12.de.us"))
+        #expect(!RecipientIdentity.isTrimmedLowercaseASCII("Educator0@k12.de.us"))
+        #expect(!RecipientIdentity.isTrimmedLowercaseASCII(" educator0@k12.de.us"))
     }
 
     @Test(arguments: [

