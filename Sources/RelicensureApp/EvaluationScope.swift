@@ -26,7 +26,10 @@ enum EvaluationScope {
         }
         if session.asOf < basis.asOf { return .everything(reason: "as-of date before the last night's") }
         // Added decisions are found by id and date; one changed or removed in place is not.
-        if basis.approvalsRewritten != approvalsRewritten {
+        guard let rewritten = basis.approvalsRewritten else {
+            return .everything(reason: "the last night did not count approval decisions changed in place (before sql/023)")
+        }
+        if rewritten != approvalsRewritten {
             return .everything(reason: "approval decisions were changed or removed in the database since the last night")
         }
         return .changedSince(basis)
