@@ -20,7 +20,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Roster.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "94fdd8e14b2a9432ffa3c9c457dfb140b76110983551f9b543abcef014e2e124")
+                           digest: "4cfd379c63f992abd218bb51477474ff57909d3fca3610344109245f3f410c7c")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
