@@ -88,6 +88,26 @@ struct RecipientDirectoryTests {
         #expect(directory.rosterHashings == 1 + 1 + limit + 1)
     }
 
+    @Test("Digests kept from salts' first awards stay within a quarter of the budget (at least the minimum of tables)")
+    func seenOnceDigestsCapped() {
+        // Ten addresses already in their only form: a table is 80 bytes, so room for 16 tables,
+        // of which a quarter (4, raised to the minimum of 8) may be kept digests.
+        let roster = (0..<10).map { Educator(id: "\($0)", firstName: "F", lastName: "L", email: "e\($0)@k12.de.us", districtCode: "31") }
+        var directory = RecipientDirectory(roster, tableMemoryBudget: 16 * 10 * 8)
+        #expect(directory.educators(matching: Self.identity("e0@k12.de.us", salt: "warm-up")).map(\.id) == ["0"])
+        #expect(directory.tableLimit == 16)
+        let salts = (0..<12).map { "issuer-\($0)" }
+        for round in 0..<2 {
+            for (index, salt) in salts.enumerated() {
+                #expect(directory.educators(matching: Self.identity("e\(index % 10)@k12.de.us", salt: salt)).map(\.id)
+                        == ["\(index % 10)"], "round \(round), \(salt)")
+            }
+        }
+        // The warm-up and the 12 first sightings hash the roster; of the 12, only the last 8
+        // are kept, so the first 4 hash it again for their tables.
+        #expect(directory.rosterHashings == 1 + 12 + 4)
+    }
+
     @Test("A salt per assertion costs one roster hashing an award and keeps no table")
     func saltPerAssertion() {
         var directory = RecipientDirectory(Self.roster)
