@@ -8,6 +8,7 @@ extension PostgresConnection {
     ///   with the server's SQLSTATE.
     @discardableResult
     public func query(_ query: PostgresQuery) throws -> PostgresResult {
+        try awaitAside()
         let parameters = try ParameterBuffer(query.parameters)
         let result = parameters.withValuePointers { values in
             PQexecParams(handle, query.sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
@@ -27,6 +28,7 @@ extension PostgresConnection {
     /// Takes no parameters. Unless the script has its own `BEGIN`/`COMMIT`, the server runs all of
     /// it as one transaction and stops at the first failing statement.
     public func execute(script sql: String) throws {
+        try awaitAside()
         _ = try rows(of: PQexec(handle, sql))
     }
 

@@ -11,6 +11,7 @@ extension PostgresConnection {
     ///   the error and returned (the server has then discarded the work, so it cannot commit).
     @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try awaitAside()
         let status = PQtransactionStatus(handle)
         if status == PQTRANS_IDLE {
             return try run(body, begin: "BEGIN", commit: "COMMIT", rollback: "ROLLBACK")
@@ -38,6 +39,8 @@ extension PostgresConnection {
         let value: T
         do {
             value = try body()
+            // Work `body` left running aside is part of the transaction.
+            try awaitAside()
         } catch {
             // The original error matters more than a failed rollback (e.g. a lost connection,
             // which ends the transaction anyway).

@@ -10,6 +10,8 @@ import CLibPQ
 public final class PostgresConnection {
     /// The libpq connection; never `NULL` and never seen outside this module.
     let handle: OpaquePointer
+    /// Work running on this connection on another thread (`runAside`), which every call waits for.
+    var aside: AsideWork?
 
     /// Connects and sets the session up (UTF-8 client encoding, ISO dates, no NOTICE output on
     /// stderr): see ``sessionSettings``.
@@ -61,12 +63,14 @@ public final class PostgresConnection {
         """
 
     deinit {
+        settleAside()
         PQfinish(handle)
     }
 
     /// Whether libpq still considers the connection usable (`PQstatus == CONNECTION_OK`).
     public var isHealthy: Bool {
-        PQstatus(handle) == CONNECTION_OK
+        settleAside()
+        return PQstatus(handle) == CONNECTION_OK
     }
 
     /// The error for a call that produced no result at all (out of memory, or the connection broke).

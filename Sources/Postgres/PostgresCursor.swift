@@ -61,6 +61,7 @@ extension PostgresConnection {
     /// Sends one statement without waiting for its result, which `receiveResult()` takes; the
     /// connection runs nothing else until then.
     public func send(_ query: PostgresQuery) throws {
+        try awaitAside()
         let parameters = try ParameterBuffer(query.parameters)
         let sent = parameters.withValuePointers { values in
             PQsendQueryParams(handle, query.sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)

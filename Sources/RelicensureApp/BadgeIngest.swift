@@ -4,8 +4,10 @@ import OpenBadges
 import RelicensureStore
 
 /// Reads tonight's files from the inbox and uploads into staging tables: every file once per
-/// content, every item recorded (unreadable ones as `invalid`), flushed to PostgreSQL by COPY in
-/// chunks so memory stays bounded by the chunk, not the night.
+/// content, every item recorded (unreadable ones as `invalid`). Awards stream into one open
+/// COPY as each file is read (`AwardStaging`), so the server stores them on the other core
+/// while the next file is parsed; the other rows are flushed by COPY in chunks, which ends
+/// that COPY first. Memory stays bounded by one file and one chunk, not the night.
 struct BadgeIngest {
     /// Tallies for the run record and the summary line.
     struct Tally: Sendable {
@@ -25,8 +27,11 @@ struct BadgeIngest {
     let logger: Logger
     let settle: SettleWindow
     var limits = ReadLimits.standard
-    /// Rows kept in memory before a COPY.
+    /// Rows other than awards kept in memory before a COPY.
     var chunkSize = 5_000
+    /// The COPY tonight's awards stream into, open from the first award read until the other
+    /// rows are flushed.
+    var awardStaging: AwardStaging?
 
     var awards: [IncomingAward] = []
     var catalog: [IncomingCatalogDocument] = []
@@ -64,10 +69,17 @@ struct BadgeIngest {
         let paths = listing.files
         try store.forgetStamps(from: source, except: paths)
         let chosen = paths.compactMap { choose($0) }
-        for file in chosen {
-            try accept(try file.read(limits: limits), of: file, source: source, seen: &seen)
+        do {
+            for file in chosen {
+                try accept(try file.read(limits: limits), of: file, source: source, seen: &seen)
+            }
+            try flush()
+        } catch {
+            // The night fails and rolls back; the connection must be out of the COPY for that.
+            awardStaging?.cancel()
+            awardStaging = nil
+            throw error
         }
-        try flush()
     }
 
     /// A file or subfolder this night could not read: it is tried again next night, and the
@@ -136,7 +148,8 @@ struct BadgeIngest {
         tally.filesRead += 1
         for item in items { record(item, file: path, fileDigest: digest, source: source) }
         files.append(IncomingSourceFile(sha256: digest, path: path, source: source, sizeBytes: size, items: items.count))
-        if awards.count + catalog.count + revocations.count >= chunkSize { try flush() }
+        try streamAwards()
+        if catalog.count + revocations.count + files.count + stamps.count >= chunkSize { try flush() }
     }
 
     /// Leaves a file that may still be being written for a later night; nothing of it is
@@ -147,14 +160,27 @@ struct BadgeIngest {
                     metadata: ["file": "\(path)", "why": "\(reason)"])
     }
 
+    /// Hands the awards read so far to the open COPY, opening it for the night's first.
+    private mutating func streamAwards() throws {
+        guard !awards.isEmpty else { return }
+        let staging = try awardStaging ?? store.openAwardStaging(runID: runID, seenOn: day)
+        awardStaging = staging
+        try staging.stage(awards)
+        awards.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the awards' COPY, then stages the rows waiting in memory.
     mutating func flush() throws {
-        try store.stage(awards: awards, runID: runID, seenOn: day)
+        try streamAwards()
+        if let staging = awardStaging {
+            awardStaging = nil
+            try staging.finish()
+        }
         try store.stage(catalog: catalog, runID: runID)
         try store.stage(revocations: revocations)
         try store.stage(files: files, runID: runID, seenOn: day)
         try store.stage(stamps: stamps)
         stamps.removeAll(keepingCapacity: true)
-        awards.removeAll(keepingCapacity: true)
         catalog.removeAll(keepingCapacity: true)
         revocations.removeAll(keepingCapacity: true)
         files.removeAll(keepingCapacity: true)

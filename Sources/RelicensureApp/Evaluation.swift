@@ -66,9 +66,8 @@ struct Evaluation {
         return chosenEducators
     }
 
-    static func record(_ decisions: [Decision], resolved: [String: AwardFacts], store: Store,
-                               tally: inout Tally) throws {
-        try store.stage(decisions: decisions, resolved: resolved)
+    /// Counts `decisions` by outcome for the summary.
+    static func count(_ decisions: [Decision], into tally: inout Tally) {
         for decision in decisions { tally.outcomes[decision.outcome.rawValue, default: 0] += 1 }
     }
 

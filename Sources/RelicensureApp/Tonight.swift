@@ -331,11 +331,18 @@ extension NightWork {
         var postings: [Posting] = []
         var settled: [String] = []
         let batchSize = Evaluation.batchSize
+        // The batch is written aside while the next educators are credited: the server
+        // stores it (the ledger's checks, the audit records) while the night computes
+        // (100,000-award backfill: 1.0 s of this step's 1.7 s waited for the server).
+        let checksum = session.configChecksum
         func flush(_ tally: inout Evaluation.Tally) throws {
-            try Evaluation.record(decisions, resolved: [:], store: store, tally: &tally)
-            try store.post(postings, runID: runID, postedOn: asOf, configChecksum: session.configChecksum)
-            try store.settleEducators(settled)
+            Evaluation.count(decisions, into: &tally)
             tally.postings.record(postings)
+            try store.runAside { [decisions, postings, settled] store in
+                try store.stage(decisions: decisions, resolved: [:])
+                try store.post(postings, runID: runID, postedOn: asOf, configChecksum: checksum)
+                try store.settleEducators(settled)
+            }
             decisions.removeAll(keepingCapacity: true)
             postings.removeAll(keepingCapacity: true)
             settled.removeAll(keepingCapacity: true)
@@ -352,6 +359,8 @@ extension NightWork {
             if decisions.count >= batchSize { try flush(&tally) }
         }
         try flush(&tally)
+        // The pass ends when its last batch is stored.
+        try store.connection.awaitAside()
         self.tally = tally
     }
 
@@ -366,7 +375,19 @@ extension NightWork {
         let store = self.store
         var tally = self.tally
         defer { self.tally = tally }
+        // Each batch's rows are written aside once the next batch has been fetched, so the
+        // server stores them while that one is matched (the cursor's next FETCH waits for them).
+        var pending: (matched: [MatchedAward], decisions: [Decision], resolved: [String: AwardFacts])?
+        func writePending() throws {
+            guard let rows = pending else { return }
+            pending = nil
+            try store.runAside { store in
+                try store.stage(matched: rows.matched)
+                try store.stage(decisions: rows.decisions, resolved: rows.resolved)
+            }
+        }
         try store.forEachAwardToEvaluate(round: round, batchSize: Evaluation.batchSize) { batch in
+            try writePending()
             var decisions: [Decision] = []
             var matched: [MatchedAward] = []
             var resolved: [String: AwardFacts] = [:]
@@ -382,8 +403,10 @@ extension NightWork {
                 }
             }
             tally.evaluated += batch.count
-            try store.stage(matched: matched)
-            try Evaluation.record(decisions, resolved: resolved, store: store, tally: &tally)
+            Evaluation.count(decisions, into: &tally)
+            pending = (matched, decisions, resolved)
         }
+        try writePending()
+        try store.connection.awaitAside()
     }
 }

@@ -22,29 +22,39 @@ extension Store {
             """)
     }
 
-    public func stage(awards: [IncomingAward], runID: Int64, seenOn: CalendarDate) throws {
-        try copy(awards, into: "staged_awards", runID: runID, seenOn: seenOn)
+    /// Opens tonight's award staging: one COPY into `staged_awards` that stays open while the
+    /// files are read (see ``AwardStaging``).
+    public func openAwardStaging(runID: Int64, seenOn: CalendarDate) throws -> AwardStaging {
+        AwardStaging(stream: try connection.openCopyIn(Self.awardCopy(into: "staged_awards"), sendingAside: true),
+                     runID: runID, seenOn: seenOn)
     }
 
-    /// Writes award rows by COPY into `table`: `staged_awards`, or `upload_copies`, which has
-    /// the same columns.
+    /// Writes award rows by COPY into `upload_copies`, which has the columns of `staged_awards`.
     func copy(_ awards: [IncomingAward], into table: String, runID: Int64, seenOn: CalendarDate) throws {
         guard !awards.isEmpty else { return }
         let run = String(runID), day = seenOn.description
-        try connection.copyIn("""
-            COPY \(table) (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
-                badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
-                recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
-                verification, invalid_detail, document, first_run_id, first_seen_on, signed_token) FROM STDIN
-            """, rows: awards.lazy.map { award in
-                [award.awardID, award.source.rawValue, award.sourceSHA256, award.sourcePath,
-                 award.sourceLine.map(String.init), award.specVersion, award.badgeID, award.badgeName,
-                 award.issuerID, award.issuerName, award.recipient?.type, award.recipient?.identity,
-                 award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt, award.awardedAt,
-                 award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f", award.revocationReason,
-                 award.creditsEarned.map { String($0) }, award.verification.recorded, award.invalidDetail,
-                 award.documentJSON, run, day, award.signedToken]
-            })
+        try connection.copyIn(Self.awardCopy(into: table), rows: awards.lazy.map { Self.awardRow($0, run: run, day: day) })
+    }
+
+    /// The COPY of award rows into `table`, in the column order of `awardRow`.
+    static func awardCopy(into table: String) -> String {
+        """
+        COPY \(table) (award_id, source, source_sha256, source_path, source_line, spec_version, badge_id,
+            badge_name, issuer_id, issuer_name, recipient_type, recipient_identity, recipient_hashed,
+            recipient_salt, awarded_at, award_date, expires_at, revoked, revocation_reason, credits_earned,
+            verification, invalid_detail, document, first_run_id, first_seen_on, signed_token) FROM STDIN
+        """
+    }
+
+    /// An award as a row of `awardCopy`, first read by run `run` on `day`.
+    static func awardRow(_ award: IncomingAward, run: String, day: String) -> [String?] {
+        [award.awardID, award.source.rawValue, award.sourceSHA256, award.sourcePath,
+         award.sourceLine.map(String.init), award.specVersion, award.badgeID, award.badgeName,
+         award.issuerID, award.issuerName, award.recipient?.type, award.recipient?.identity,
+         award.recipient.map { $0.hashed ? "t" : "f" }, award.recipient?.salt, award.awardedAt,
+         award.awardDate?.description, award.expiresAt, award.revoked ? "t" : "f", award.revocationReason,
+         award.creditsEarned.map { String($0) }, award.verification.recorded, award.invalidDetail,
+         award.documentJSON, run, day, award.signedToken]
     }
 
     public func stage(catalog: [IncomingCatalogDocument], runID: Int64) throws {

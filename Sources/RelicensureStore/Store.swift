@@ -19,6 +19,12 @@ public final class Store {
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try connection.transaction(body)
     }
+
+    /// Runs `work` on this store's connection on a thread of its own while the caller goes on;
+    /// the store's next statement waits for it (`PostgresConnection.runAside`).
+    public func runAside(_ work: @escaping (Store) throws -> Void) throws {
+        try connection.runAside { _ in try work(self) }
+    }
 }
 
 /// A problem with the stored data or the schema that the operator must act on.

