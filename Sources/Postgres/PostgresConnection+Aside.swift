@@ -1,15 +1,29 @@
+import CLibPQ
 import Foundation
 
 extension PostgresConnection {
     /// Runs `work` with this connection on a thread of its own and returns at once. The
-    /// connection's next call from its owner first waits for `work` to end, and throws its
-    /// error if it failed: statements run in the order they were asked for, one at a time,
-    /// while the owner goes on computing.
+    /// owner's next statement (`query`, `execute`, `send`, `receiveResult`, a COPY, a
+    /// transaction) first waits for `work` to end: statements run in the order they were asked
+    /// for, one at a time, while the owner goes on computing.
+    ///
+    /// If `work` fails inside a transaction block, its error is thrown by every later statement,
+    /// not only the next (a `try?` along the way cannot lose it), until the block rolls back
+    /// (`transaction`), which is what such an error means for its work.
     ///
     /// For writes whose results nobody reads at once, such as a night's staged decisions and
     /// postings: the server stores them while the night credits the next educators.
+    /// - Throws: the error of earlier work aside; ``PostgresError`` when called from work aside,
+    ///   or while a statement's result or a COPY is pending on the connection.
     public func runAside(_ work: @escaping (PostgresConnection) throws -> Void) throws {
+        guard !AsideWork.isCurrentThreadAside else {
+            throw PostgresError(code: .transaction, message: "work aside cannot run more work aside")
+        }
         try awaitAside()
+        guard !isBusy else {
+            throw PostgresError(code: .transaction,
+                                message: "cannot run work aside while a result or a COPY is pending on the connection")
+        }
         let pending = AsideWork()
         aside = pending
         let lease = ConnectionLease(connection: self, work: work)
@@ -24,20 +38,39 @@ extension PostgresConnection {
         }
     }
 
-    /// Waits for work run aside, if any, and throws its error. A call from that work itself
-    /// does not wait (it is the connection's user until it ends).
+    /// Waits for work run aside, if any, and throws its error. Inside a transaction block the
+    /// error is thrown at every later call until the block rolls back (`discardAside`); outside
+    /// one, the failed statement was its own transaction, and the error is thrown once. A call
+    /// from the work itself does not wait (it is the connection's user until it ends).
     public func awaitAside() throws {
-        guard Thread.current.threadDictionary[AsideWork.marker] == nil, let pending = aside else { return }
-        pending.done.wait()
-        aside = nil
-        if let error = pending.error { throw error }
+        guard !AsideWork.isCurrentThreadAside else { return }
+        if let pending = aside {
+            pending.done.wait()
+            aside = nil
+            if let error = pending.error {
+                guard PQtransactionStatus(handle) != PQTRANS_IDLE else { throw error }
+                asideFailure = error
+            }
+        }
+        if let asideFailure { throw asideFailure }
     }
 
-    /// Waits for work run aside without taking its error, which the next call throws.
+    /// Waits for work run aside and forgets its error: for the rollback that ends the work the
+    /// error spoiled.
+    func discardAside() {
+        _ = try? awaitAside()
+        asideFailure = nil
+    }
+
+    /// Waits for work run aside without taking its error, which later calls throw.
     func settleAside() {
-        guard Thread.current.threadDictionary[AsideWork.marker] == nil, let pending = aside else { return }
-        pending.done.wait()
-        pending.done.signal()
+        _ = try? awaitAside()
+    }
+
+    /// Whether a statement's result or a COPY is pending on the connection (libpq's
+    /// transaction status is "active"): nothing else may be sent until it ends.
+    public var isBusy: Bool {
+        PQtransactionStatus(handle) == PQTRANS_ACTIVE
     }
 }
 
@@ -48,12 +81,16 @@ final class AsideWork: @unchecked Sendable {
     static let marker = "Postgres.PostgresConnection.aside"
     let done = DispatchSemaphore(value: 0)
     var error: (any Error)?
+
+    /// Whether the calling thread is running work aside.
+    static var isCurrentThreadAside: Bool { Thread.current.threadDictionary[marker] != nil }
 }
 
 /// Hands a connection and the work on it to the aside thread.
 private final class ConnectionLease: @unchecked Sendable {
-    // @unchecked: from `runAside` until the work ends the owner does not touch the connection
-    // (every call waits in `awaitAside`), so one thread uses it at a time.
+    // @unchecked: from `runAside` until the work ends, the owner's statements wait for it in
+    // `awaitAside` (every entry point that sends or receives calls it first, and `runAside`
+    // refuses while a result or a COPY is pending), so one thread uses the connection at a time.
     let connection: PostgresConnection
     let work: (PostgresConnection) throws -> Void
 

@@ -125,7 +125,8 @@ extension PostgresConnection {
 /// Rows are encoded and handed to libpq 64 KiB at a time, and the server stores them as they
 /// arrive: a caller that produces rows over a long time (a night reading its files) keeps the
 /// server busy on the other core, where a COPY per batch would make each side wait for the
-/// other. Nothing else can be sent on the connection while the COPY is open.
+/// other. Nothing else may be sent on the connection while the COPY is open (libpq would end
+/// it, storing nothing; `runAside` refuses).
 public final class CopyInStream {
     private let connection: PostgresConnection
     /// With one, encoded rows are queued for its thread instead of sent from the caller's.
@@ -186,7 +187,7 @@ public final class CopyInStream {
 
     private func abandon() {
         // The sender's thread lets go of the connection before it is used here.
-        _ = try? sender?.finish()
+        _ = try? sender?.finish(dropping: true)
         // The message goes to the server log, so it says nothing about the data.
         if PQputCopyEnd(connection.handle, "the client cancelled the COPY") == 1 {
             _ = connection.finishPendingResults()

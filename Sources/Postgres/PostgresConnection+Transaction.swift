@@ -43,11 +43,14 @@ extension PostgresConnection {
             try awaitAside()
         } catch {
             // The original error matters more than a failed rollback (e.g. a lost connection,
-            // which ends the transaction anyway).
+            // which ends the transaction anyway). A failure of work aside is that error, or
+            // came of it: the rollback ends what it spoiled.
+            discardAside()
             try? execute(script: rollback)
             throw error
         }
         guard PQtransactionStatus(handle) != PQTRANS_INERROR else {
+            discardAside()
             try? execute(script: rollback)
             throw PostgresError(code: .transaction,
                                 message: "a statement in the transaction failed, so its work was rolled back")

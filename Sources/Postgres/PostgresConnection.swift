@@ -3,15 +3,18 @@ import CLibPQ
 /// One session with a PostgreSQL server, through libpq.
 ///
 /// Owns the `PGconn*` and closes it in `deinit`, which also ends the session's transactions
-/// and releases its advisory locks. Every call blocks until the server answers.
+/// and releases its advisory locks. Every call blocks until the server answers, except
+/// `runAside`, whose work the next call waits for.
 ///
 /// Not `Sendable`: a libpq connection serves one caller at a time, so a connection belongs
-/// to the one task that opened it.
+/// to the one task that opened it (work it runs aside uses it only while its owner waits).
 public final class PostgresConnection {
     /// The libpq connection; never `NULL` and never seen outside this module.
     let handle: OpaquePointer
-    /// Work running on this connection on another thread (`runAside`), which every call waits for.
+    /// Work running on this connection on another thread (`runAside`), which the owner's
+    /// statements wait for; and the error it failed with, thrown until a rollback.
     var aside: AsideWork?
+    var asideFailure: (any Error)?
 
     /// Connects and sets the session up (UTF-8 client encoding, ISO dates, no NOTICE output on
     /// stderr): see ``sessionSettings``.

@@ -72,6 +72,8 @@ extension PostgresConnection {
     /// Waits for the result of the statement `send(_:)` sent: its rows, or the error it met.
     @discardableResult
     public func receiveResult() throws -> PostgresResult {
+        // No work aside can be running here: `send` waited for any, and `runAside` refuses
+        // while this result is pending.
         let result = PQgetResult(handle)
         // libpq ends each statement's results with NULL; the connection is free only after it.
         defer { _ = finishPendingResults() }

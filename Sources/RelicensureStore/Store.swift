@@ -21,8 +21,10 @@ public final class Store {
     }
 
     /// Runs `work` on this store's connection on a thread of its own while the caller goes on;
-    /// the store's next statement waits for it (`PostgresConnection.runAside`).
-    public func runAside(_ work: @escaping (Store) throws -> Void) throws {
+    /// the store's next statement waits for it, and its error is thrown until the transaction
+    /// rolls back (`PostgresConnection.runAside`). `work` is `@Sendable`, so what it writes is
+    /// a copy the caller can no longer change; the store reaches it as its argument.
+    public func runAside(_ work: @escaping @Sendable (Store) throws -> Void) throws {
         try connection.runAside { _ in try work(self) }
     }
 }

@@ -7,7 +7,8 @@ import Testing
 struct CopyStreamTests {
     private func connectionWithTable() throws -> PostgresConnection {
         let connection = try TestDatabase.connect()
-        try connection.execute(script: "CREATE TEMP TABLE evidence (id int PRIMARY KEY, note text)")
+        // `arrival` numbers the rows in the order the server stored them.
+        try connection.execute(script: "CREATE TEMP TABLE evidence (id int PRIMARY KEY, note text, arrival bigserial)")
         return connection
     }
 
@@ -32,6 +33,7 @@ struct CopyStreamTests {
             "SELECT count(*), sum(id)::bigint, max(length(note)) FROM evidence").first)
         #expect(try summary.int(0) == Self.manyRows)
         #expect(try summary.int(1) == Self.manyRows * (Self.manyRows + 1) / 2)
+        #expect(try connection.query("SELECT count(*) FROM evidence WHERE arrival <> id").first?.int(0) == 0)
         #expect(connection.isHealthy)
         // The connection is free again.
         #expect(try connection.copyIn("COPY evidence (id) FROM STDIN", rows: [["0"]]) == 1)
@@ -54,15 +56,37 @@ struct CopyStreamTests {
         let connection = try connectionWithTable()
         let stream = try connection.openCopyIn("COPY evidence (id, note) FROM STDIN", sendingAside: sendingAside)
         for id in 1...Self.manyRows { try stream.write(Self.row(id)) }
+        #expect(connection.isBusy)
         stream.cancel()
+        // Ended by the cancel itself, not by the next statement (libpq would end it too).
+        #expect(!connection.isBusy)
         #expect(throws: PostgresError.self) { try stream.write(Self.row(0)) }
         #expect(try rowCount(connection) == 0)
         do {
             let abandoned = try connection.openCopyIn("COPY evidence (id, note) FROM STDIN", sendingAside: sendingAside)
             for id in 1...1_000 { try abandoned.write(Self.row(id)) }
         }
+        #expect(!connection.isBusy)
         #expect(try rowCount(connection) == 0)
         #expect(connection.isHealthy)
+    }
+}
+
+extension CopyStreamTests {
+    @Test("When the server goes away mid-stream, the rows sent aside fail loudly, without hanging")
+    func serverGoneWhileSendingAside() throws {
+        let connection = try connectionWithTable()
+        let pid = try #require(try connection.query("SELECT pg_backend_pid()").first).int(0)
+        let stream = try connection.openCopyIn("COPY evidence (id, note) FROM STDIN", sendingAside: true)
+        for id in 1...1_000 { try stream.write(Self.row(id)) }
+        let other = try TestDatabase.connect()
+        try other.query("SELECT pg_terminate_backend($1::integer)", [pid])
+        // The sender fails on its next chunk; the producer learns it at a write or at finish.
+        #expect(throws: PostgresError.self) {
+            for id in 1_001...Self.manyRows { try stream.write(Self.row(id)) }
+            try stream.finish()
+        }
+        #expect(!connection.isHealthy)
     }
 }
 
@@ -112,5 +136,38 @@ struct RunAsideTests {
         }
         #expect(try connection.query("SELECT array_agg(id)::text FROM kept").first?.string(0) == "{4}")
         #expect(connection.isHealthy)
+    }
+
+    @Test("A try? call cannot lose its error: every later statement throws it until the rollback")
+    func errorIsKeptUntilRollback() throws {
+        let connection = try TestDatabase.connect()
+        try connection.execute(script: "CREATE TEMP TABLE kept (id int PRIMARY KEY)")
+        let error = try #require(throws: PostgresError.self) {
+            try connection.transaction {
+                try connection.runAside { aside in try aside.query("INSERT INTO kept VALUES ('x'::int)") }
+                _ = try? connection.query("CLOSE no_such_cursor")
+                try connection.awaitAside()
+            }
+        }
+        #expect(error.sqlState == "22P02")
+        // Rolled back, the connection is clean again.
+        #expect(try connection.query("SELECT 1 AS one").first?.int(0) == 1)
+    }
+
+    @Test("Work aside is refused from work aside, and while a COPY is open")
+    func refusedWhenTheConnectionIsNotFree() throws {
+        let connection = try TestDatabase.connect()
+        try connection.execute(script: "CREATE TEMP TABLE kept (id int PRIMARY KEY)")
+        try connection.runAside { aside in
+            try aside.runAside { inner in try inner.query("INSERT INTO kept VALUES (1)") }
+        }
+        #expect(throws: PostgresError.self) { try connection.awaitAside() }
+        // Outside a transaction block the error is thrown once.
+        let stream = try connection.openCopyIn("COPY kept (id) FROM STDIN")
+        try stream.write(["2"])
+        #expect(throws: PostgresError.self) {
+            try connection.runAside { aside in try aside.query("SELECT 1") }
+        }
+        #expect(try stream.finish() == 1)
     }
 }

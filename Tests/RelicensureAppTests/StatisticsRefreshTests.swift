@@ -23,6 +23,12 @@ struct StatisticsRefreshTests {
                 SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL AND relname = ANY(\(grown))
                 """)
             #expect(before.isEmpty)
+            // Each connection analyses its own group, not every table.
+            try database.store().analyzeGrownTables(["ledger_entries"])
+            let one = try database.rows("""
+                SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL AND relname = ANY(\(grown))
+                """).compactMap { $0.first ?? nil }
+            #expect(one == ["ledger_entries"])
             StatisticsRefresh(session: try workspace.session()).wait()
             let analysed = try database.rows("""
                 SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL ORDER BY relname
