@@ -20,7 +20,7 @@ extension BadgeIngest {
                 logger.warning("revocation list without an id ignored", metadata: ["file": "\(file)"])
                 return
             }
-            catalog.append(IncomingCatalogDocument(kind: .revocationList, documentID: id, source: source, name: nil,
+            addToCatalog(IncomingCatalogDocument(kind: .revocationList, documentID: id, source: source, name: nil,
                                                    issuerID: list.issuerID, documentJSON: "{}",
                                                    sourceSHA256: item.sha256))
             // Nothing from uploads ever revokes anything (SPEC §4.4).
@@ -33,7 +33,7 @@ extension BadgeIngest {
             stage(list, source: source, digest: item.sha256, file: file)
         case .cryptographicKey(let key):
             guard let id = key.id else { return }
-            catalog.append(IncomingCatalogDocument(kind: .key, documentID: id, source: source, name: nil,
+            addToCatalog(IncomingCatalogDocument(kind: .key, documentID: id, source: source, name: nil,
                                                    issuerID: key.owner, documentJSON: key.json.serialized(),
                                                    sourceSHA256: item.sha256))
         case .revocationNotice(let awardID):
@@ -100,14 +100,14 @@ extension BadgeIngest {
             stage(issuer, source: source, digest: digest)
         }
         guard let id = badgeClass.id else { return }
-        catalog.append(IncomingCatalogDocument(kind: .badgeClass, documentID: id, source: source, name: badgeClass.name,
+        addToCatalog(IncomingCatalogDocument(kind: .badgeClass, documentID: id, source: source, name: badgeClass.name,
                                                issuerID: issuerID, documentJSON: badgeClass.document.serialized(),
                                                sourceSHA256: digest))
     }
 
     private mutating func stage(_ issuer: IssuerProfile, source: BadgeSource, digest: String) {
         guard let id = issuer.id else { return }
-        catalog.append(IncomingCatalogDocument(kind: .issuer, documentID: id, source: source, name: issuer.name,
+        addToCatalog(IncomingCatalogDocument(kind: .issuer, documentID: id, source: source, name: issuer.name,
                                                issuerID: id, documentJSON: issuer.document.serialized(),
                                                sourceSHA256: digest))
     }

@@ -9,7 +9,7 @@ extension BadgeIngest {
             logger.warning("status list without an id ignored", metadata: ["file": "\(file)"])
             return
         }
-        catalog.append(IncomingCatalogDocument(kind: .statusList, documentID: id, source: source, name: nil,
+        addToCatalog(IncomingCatalogDocument(kind: .statusList, documentID: id, source: source, name: nil,
                                                issuerID: list.issuerID, documentJSON: list.document.serialized(),
                                                sourceSHA256: digest))
     }

@@ -34,7 +34,11 @@ struct BadgeIngest {
     var awardStaging: AwardStaging?
 
     var awards: [IncomingAward] = []
+    /// Catalog documents waiting to be staged, the last of each (kind, id, source) only: the
+    /// merge keeps the last one staged, and assertions that embed their BadgeClass bring one
+    /// per award, which would otherwise end the awards' COPY every few thousand awards.
     var catalog: [IncomingCatalogDocument] = []
+    var catalogPositions: [CatalogKey: Int] = [:]
     var revocations: [IncomingRevocation] = []
     var files: [IncomingSourceFile] = []
     var stamps: [IncomingFileStamp] = []
@@ -182,7 +186,28 @@ struct BadgeIngest {
         try store.stage(stamps: stamps)
         stamps.removeAll(keepingCapacity: true)
         catalog.removeAll(keepingCapacity: true)
+        catalogPositions.removeAll(keepingCapacity: true)
         revocations.removeAll(keepingCapacity: true)
         files.removeAll(keepingCapacity: true)
+    }
+}
+
+extension BadgeIngest {
+    /// Which catalog document a row is: the merge keeps one per key (`Store.mergeStaged`).
+    struct CatalogKey: Hashable {
+        let kind: IncomingCatalogDocument.Kind
+        let documentID: String
+        let source: BadgeSource
+    }
+
+    /// Adds `document` to the catalog rows waiting, in place of an earlier one with its key.
+    mutating func addToCatalog(_ document: IncomingCatalogDocument) {
+        let key = CatalogKey(kind: document.kind, documentID: document.documentID, source: document.source)
+        if let position = catalogPositions[key] {
+            catalog[position] = document
+        } else {
+            catalogPositions[key] = catalog.count
+            catalog.append(document)
+        }
     }
 }
