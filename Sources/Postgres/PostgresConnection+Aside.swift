@@ -44,27 +44,30 @@ extension PostgresConnection {
     /// from the work itself does not wait (it is the connection's user until it ends).
     public func awaitAside() throws {
         guard !AsideWork.isCurrentThreadAside else { return }
-        if let pending = aside {
-            pending.done.wait()
-            aside = nil
-            if let error = pending.error {
-                guard PQtransactionStatus(handle) != PQTRANS_IDLE else { throw error }
-                asideFailure = error
-            }
-        }
-        if let asideFailure { throw asideFailure }
+        collectAside()
+        guard let failure = asideFailure else { return }
+        if PQtransactionStatus(handle) == PQTRANS_IDLE { asideFailure = nil }
+        throw failure
     }
 
     /// Waits for work run aside and forgets its error: for the rollback that ends the work the
     /// error spoiled.
     func discardAside() {
-        _ = try? awaitAside()
+        collectAside()
         asideFailure = nil
     }
 
-    /// Waits for work run aside without taking its error, which later calls throw.
+    /// Waits for work run aside without taking its error, which the next call throws.
     func settleAside() {
-        _ = try? awaitAside()
+        collectAside()
+    }
+
+    /// Waits for work run aside, if any, and keeps its error for `awaitAside` to throw.
+    private func collectAside() {
+        guard !AsideWork.isCurrentThreadAside, let pending = aside else { return }
+        pending.done.wait()
+        aside = nil
+        if let error = pending.error { asideFailure = error }
     }
 
     /// Whether a statement's result or a COPY is pending on the connection (libpq's

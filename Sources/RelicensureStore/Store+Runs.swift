@@ -90,7 +90,7 @@ extension Store {
     ///
     /// `tables` names which: ``grownTables`` holds them, split in two halves of about equal
     /// cost so that two connections can refresh them side by side.
-    public func analyzeGrownTables(_ tables: [String] = grownTables.flatMap { $0 }) throws {
+    public func analyzeGrownTables(_ tables: [String]) throws {
         try connection.execute(script: tables.map { "ANALYZE \($0);" }.joined(separator: " "))
     }
 

@@ -154,6 +154,16 @@ struct RunAsideTests {
         #expect(try connection.query("SELECT 1 AS one").first?.int(0) == 1)
     }
 
+    @Test("Asking whether the connection is healthy waits for work aside but leaves its error to the next call")
+    func healthLeavesTheError() throws {
+        let connection = try TestDatabase.connect()
+        try connection.runAside { aside in try aside.query("SELECT 'x'::int") }
+        #expect(connection.isHealthy)
+        #expect(throws: PostgresError.self) { try connection.query("SELECT 1") }
+        // Outside a transaction block, once.
+        #expect(try connection.query("SELECT 1 AS one").first?.int(0) == 1)
+    }
+
     @Test("Work aside is refused from work aside, and while a COPY is open")
     func refusedWhenTheConnectionIsNotFree() throws {
         let connection = try TestDatabase.connect()
